@@ -1,0 +1,1 @@
+"""The German spaCy pipeline: tokenizer fixes, sentences, tagger, NER."""

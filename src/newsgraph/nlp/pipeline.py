@@ -1,0 +1,62 @@
+"""Build the German pipeline: a blank spaCy ``de`` plus our registered components.
+
+Components are spaCy factories registered by the modules of ``newsgraph.nlp`` and
+``newsgraph.extract``; ``settings.PIPELINE`` names them in order.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from newsgraph import settings
+from newsgraph.nlp import extensions
+
+# modules whose import registers the factories named in settings.PIPELINE
+COMPONENT_MODULES = (
+    "newsgraph.nlp.tokenizer",
+    "newsgraph.nlp.sentences",
+    "newsgraph.nlp.tagger",
+    "newsgraph.nlp.ner",
+    "newsgraph.extract.timex",
+    "newsgraph.extract.quotes",
+    "newsgraph.extract.quantities",
+    "newsgraph.extract.events",
+)
+
+
+def _import_components() -> None:
+    for name in COMPONENT_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # a component not written yet
+            if exc.name != name:
+                raise
+
+
+def build(components: tuple[str, ...] | None = None, lang: str = "de") -> Language:
+    """A fresh pipeline with the given components (default: ``settings.PIPELINE``)."""
+    extensions.register()
+    _import_components()
+    nlp = spacy.blank(lang)
+    customize = getattr(importlib.import_module("newsgraph.nlp.tokenizer"), "customize", None)
+    if customize is not None:
+        customize(nlp)
+    for name in components if components is not None else settings.PIPELINE:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@cache
+def get(components: tuple[str, ...] | None = None, lang: str = "de") -> Language:
+    """The pipeline for this process, built once (each worker process builds its own)."""
+    return build(components, lang)
+
+
+def fingerprint(nlp: Language) -> str:
+    from newsgraph import __version__
+
+    return f"newsgraph {__version__}; spacy {spacy.__version__}; " + ",".join(nlp.pipe_names)
