@@ -17,6 +17,7 @@ DETECT_LANGUAGES = ("de", "en", "fr", "es", "it", "ru")  # lingua, restricted
 # Each name is a factory registered by a module of newsgraph.nlp or newsgraph.extract.
 PIPELINE: tuple[str, ...] = (
 )
+ANALYZE_CHUNKSIZE = 4  # documents handed to a worker process at a time
 NER_MODEL = os.environ.get("NEWSGRAPH_NER", "fast")  # "fast" | "accurate" | "none"
 
 

@@ -1,0 +1,1 @@
+"""Corpus-wide steps after analysis: publication dates, entities, stories, comparisons."""

@@ -1,0 +1,299 @@
+"""The ``newsgraph`` command line. Thin: parses options, calls ``workflow``, prints with Rich.
+
+Exit codes: 0 success; 1 nothing could be done (every input failed, or a fatal error);
+3 partial failure (some inputs or documents failed, the rest were processed).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+
+from newsgraph import __version__, settings, workflow
+from newsgraph.engines import ENGINES
+from newsgraph.store import open_db, reads
+from newsgraph.store.export import FORMATS
+
+EXIT_OK, EXIT_FAILED, EXIT_PARTIAL = 0, 1, 3
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Turn news articles into a sourced, queryable knowledge base; compare what outlets claim.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score newsgraph on public gold sets.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
+InputsArg = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories (recursive), or - for stdin: txt, html, json(l), rss/atom, warc."
+    ),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-w", help="Worker processes for analysis (default: CPU cores).")
+]
+EngineOption = Annotated[str, typer.Option("--engine", help=f"Where analysis runs: {' | '.join(ENGINES)}.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Analyze again documents already analyzed.")]
+
+
+@contextmanager
+def progress(label: str, total: int | None = None) -> Iterator[workflow.Tick]:
+    """A Rich progress bar on stderr (only on a terminal); yields the per-item tick."""
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}")]
+    if total is not None:
+        columns += [BarColumn(), MofNCompleteColumn()]
+    else:
+        columns += [TextColumn("{task.completed} done")]
+    columns.append(TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda _item: bar.advance(task)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """newsgraph: who appears, every number, date and quote, and where outlets contradict each other."""
+
+
+def _ingest(db: Path, inputs: list[str]) -> workflow.IngestSummary:
+    conn = open_db(db)
+    with progress("Ingesting") as tick:
+        summary = workflow.ingest(conn, inputs, tick=tick)
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning:[/] {warning}")
+    for path, reason in summary.failed:
+        err.print(f"[red]failed:[/] {path}: {reason}")
+    out.print(
+        f"ingested {summary.new} new document(s), {summary.known} already known, {len(summary.failed)} failed"
+    )
+    return summary
+
+
+def _analyze(db: Path, workers: int, engine: str, force: bool) -> workflow.AnalyzeSummary:
+    conn = open_db(db)
+    ids = workflow.pending_documents(conn, force=force)
+    with progress("Analyzing", total=len(ids)) as tick:
+        summary = workflow.analyze(conn, ids, engine=engine, workers=workers or None, tick=tick)
+    for path, reason in summary.failed:
+        err.print(f"[red]analysis failed:[/] {path}: {reason}")
+    out.print(f"analyzed {summary.analyzed} document(s), {len(summary.failed)} failed")
+    return summary
+
+
+def _resolve(db: Path) -> dict[str, int]:
+    conn = open_db(db)
+    with progress("Resolving"):
+        counts = workflow.resolve(conn)
+    out.print("resolved: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return counts
+
+
+def _exit_code(failed: int, succeeded: int) -> int:
+    if failed and not succeeded:
+        return EXIT_FAILED
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+@app.command()
+def run(
+    inputs: InputsArg,
+    db: DbOption = Path(settings.DEFAULT_DB),
+    workers: WorkersOption = 0,
+    engine: EngineOption = "local",
+    force: ForceOption = False,
+) -> None:
+    """The main job: ingest INPUTS, analyze new documents, resolve the corpus, print a summary."""
+    ing = _ingest(db, inputs)
+    ana = _analyze(db, workers, engine, force)
+    _resolve(db)
+    _print_stats(db)
+    failed = len(ing.failed) + len(ana.failed)
+    raise typer.Exit(_exit_code(failed, ing.new + ing.known))
+
+
+@app.command()
+def ingest(inputs: InputsArg, db: DbOption = Path(settings.DEFAULT_DB)) -> None:
+    """Read articles into the database (no analysis)."""
+    summary = _ingest(db, inputs)
+    raise typer.Exit(_exit_code(len(summary.failed), summary.new + summary.known))
+
+
+@app.command()
+def analyze(
+    db: DbOption = Path(settings.DEFAULT_DB),
+    workers: WorkersOption = 0,
+    engine: EngineOption = "local",
+    force: ForceOption = False,
+) -> None:
+    """Analyze the documents not analyzed yet (all with --force), then resolve the corpus."""
+    summary = _analyze(db, workers, engine, force)
+    _resolve(db)
+    raise typer.Exit(_exit_code(len(summary.failed), summary.analyzed))
+
+
+@app.command()
+def resolve(db: DbOption = Path(settings.DEFAULT_DB)) -> None:
+    """Run the corpus-wide steps again (dates, entities, stories, comparisons)."""
+    _resolve(db)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "json",
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="File (json, jsonl) or directory (csv, parquet); json(l) default: stdout."
+        ),
+    ] = None,
+    db: DbOption = Path(settings.DEFAULT_DB),
+) -> None:
+    """Export everything by the contract newsgraph-export/1."""
+    from newsgraph.store.export import export as write_export
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    try:
+        where = write_export(open_db(db), fmt, output)
+    except ValueError as exc:
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(2) from exc
+    if where != "-":
+        err.print(f"exported {fmt} to {where}")
+
+
+def _print_stats(db: Path) -> None:
+    conn = open_db(db)
+    counts = reads.counts(conn)
+    table = Table(title=f"newsgraph · {db}", show_header=True)
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, value in counts.items():
+        table.add_row(name, str(value))
+    out.print(table)
+    for path, stage, reason in reads.failures(conn):
+        err.print(f"[red]{stage} failed:[/] {path}: {reason}")
+
+
+@app.command()
+def stats(
+    db: DbOption = Path(settings.DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Counts of everything in the database, and the inputs that failed."""
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    if as_json:
+        out.print_json(json.dumps(reads.counts(open_db(db))))
+    else:
+        _print_stats(db)
+
+
+def _print_metrics(title: str, metrics: dict[str, Any]) -> None:
+    flat = {k: v for k, v in metrics.items() if not isinstance(v, dict)}
+    nested = {k: v for k, v in metrics.items() if isinstance(v, dict)}
+    if nested:
+        columns: list[str] = []
+        for row in nested.values():
+            columns += [c for c in row if c not in columns and not isinstance(row[c], dict | list)]
+        table = Table(title=title)
+        table.add_column("")
+        for c in columns:
+            table.add_column(c, justify="right")
+        for name, row in nested.items():
+            table.add_row(name, *[_fmt(row.get(c)) for c in columns])
+        out.print(table)
+    for k, v in flat.items():
+        out.print(f"{k}: {_fmt(v)}")
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.4f}" if abs(value) < 100 else f"{value:,.0f}"
+    return "" if value is None else str(value)
+
+
+def _evaluate(kind: str, path: Path, limit: int | None, as_json: bool) -> None:
+    import importlib
+
+    module = importlib.import_module(f"newsgraph.evaluate.{kind}")
+    metrics = module.run(path, limit=limit)
+    if as_json:
+        print(json.dumps(metrics, ensure_ascii=False, indent=1))
+    else:
+        _print_metrics(f"{kind} · {path}", metrics)
+
+
+LimitOption = Annotated[int | None, typer.Option("--limit", help="Score only the first N items.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")]
+
+
+@eval_app.command("ner")
+def eval_ner(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """GermEval 2014 TSV or BIOES file: strict outer-chunk P/R/F1, per type, words/s."""
+    _evaluate("ner", path, limit, as_json)
+
+
+@eval_app.command("timex")
+def eval_timex(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """WikiWarsDE folder: strict and relaxed extent F1, value accuracy."""
+    _evaluate("timex", path, limit, as_json)
+
+
+@eval_app.command("quotes")
+def eval_quotes(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """German Wikinews quotation folder: quote span and quote+speaker P/R/F1."""
+    _evaluate("quotes", path, limit, as_json)
+
+
+@eval_app.command("quantities")
+def eval_quantities(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """Recognizers-Text German Number/NumberWithUnit cases: pass rate."""
+    _evaluate("quantities", path, limit, as_json)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

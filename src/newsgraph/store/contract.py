@@ -1,0 +1,206 @@
+"""The export contract (``newsgraph-export/1``): database rows → contract records.
+
+Fields may be added to the contract, never removed or renamed. Entity ids of quantities,
+quotes and events are derived here from the mention links (stored once, in ``mentions``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from collections.abc import Iterator
+from typing import Any
+
+from newsgraph.model import Span
+from newsgraph.store import reads
+from newsgraph.store.codec import loads
+
+FORMAT = "newsgraph-export/1"
+TABLES = (
+    "documents",
+    "entities",
+    "mentions",
+    "quantities",
+    "timexes",
+    "quotes",
+    "events",
+    "stories",
+    "comparisons",
+)
+
+
+class MentionIndex:
+    """Find the entity of a span in one document: exact mention first, else the mention
+    that contains it, else the one that overlaps it most."""
+
+    def __init__(self, mentions: list[tuple[int, int, str | None]]) -> None:
+        self._exact = {(s, e): ent for s, e, ent in mentions}
+        self._sorted = sorted(mentions)
+        self._starts = [m[0] for m in self._sorted]
+
+    def entity(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        if span in self._exact:
+            return self._exact[span]
+        start, end = span
+        best, best_overlap = None, 0
+        hi = bisect.bisect_left(self._starts, end)
+        for s, e, ent in self._sorted[max(0, hi - 50) : hi]:
+            overlap = min(e, end) - max(s, start)
+            if overlap > best_overlap and ent is not None:
+                best, best_overlap = ent, overlap
+        return best
+
+    def entities(self, spans: list[Span]) -> list[str]:
+        out: list[str] = []
+        for sp in spans:
+            ent = self.entity(sp)
+            if ent is not None and ent not in out:
+                out.append(ent)
+        return out
+
+
+def document_record(row: sqlite3.Row) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "path": row["path"],
+        "source": row["source"],
+        "agencies": loads(row["agencies"], []),
+        "title": row["title"],
+        "published": row["published"],
+        "published_from": row["published_from"],
+        "language": row["language"],
+        "text": row["text"],
+    }
+
+
+def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every contract record as (table, record), documents first, in a stable order."""
+    doc_ids = []
+    for row in conn.execute("SELECT * FROM documents ORDER BY coalesce(published, ''), id"):
+        doc_ids.append(row["id"])
+        yield "documents", document_record(row)
+    for e in reads.entities(conn):
+        yield "entities", {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles}
+    for doc in doc_ids:
+        yield from _document_annotations(conn, doc)
+    for r in conn.execute("SELECT * FROM stories ORDER BY id"):
+        yield "stories", {"id": r["id"], "documents": loads(r["documents"], []), "label": r["label"]}
+    for r in conn.execute("SELECT * FROM comparisons ORDER BY id"):
+        yield (
+            "comparisons",
+            {
+                "id": r["id"],
+                "measure": r["measure"],
+                "subjects": loads(r["subjects"], []),
+                "time": r["time"],
+                "unit": r["unit"],
+                "verdict": r["verdict"],
+                "quantities": loads(r["quantities"], []),
+                "note": r["note"],
+            },
+        )
+
+
+def _document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    a = reads.analysis(conn, doc)
+    index = MentionIndex([(m.start, m.end, m.entity) for m in a.mentions])
+    for m in a.mentions:
+        yield (
+            "mentions",
+            {
+                "doc": doc,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+                "type": m.type,
+                "form": m.form,
+                "entity": m.entity,
+                "role": m.role,
+            },
+        )
+    for q in a.quantities:
+        yield (
+            "quantities",
+            {
+                "id": q.id,
+                "doc": doc,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "value": q.value,
+                "unit": q.unit,
+                "qualifier": q.qualifier,
+                "measure": q.measure,
+                "subjects": index.entities(q.subject_spans),
+                "time": q.time,
+                "speaker": index.entity(q.speaker_span),
+                "value_max": q.value_max,
+                "is_rank": q.is_rank,
+                "speaker_text": q.speaker_text,
+            },
+        )
+    for t in a.timexes:
+        yield (
+            "timexes",
+            {
+                "id": t.id,
+                "doc": doc,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "type": t.type,
+                "value": t.value,
+            },
+        )
+    for q in a.quotes:
+        speaker_span = q.speaker_ref or (
+            (q.speaker_start, q.speaker_end)
+            if q.speaker_start is not None and q.speaker_end is not None
+            else None
+        )
+        yield (
+            "quotes",
+            {
+                "id": q.id,
+                "doc": doc,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": index.entity(speaker_span),
+                "speaker_text": q.speaker_text,
+                "speaker_start": q.speaker_start,
+                "speaker_end": q.speaker_end,
+                "cue": q.cue,
+                "cue_start": q.cue_start,
+                "cue_end": q.cue_end,
+            },
+        )
+    for e in a.events:
+        yield (
+            "events",
+            {
+                "id": e.id,
+                "doc": doc,
+                "start": e.start,
+                "end": e.end,
+                "text": e.text,
+                "code": e.code,
+                "actors": index.entities(e.actor_spans),
+                "targets": index.entities(e.target_spans),
+                "time": e.time,
+                "place": index.entity(e.place_span),
+                "status": e.status,
+            },
+        )
+
+
+def build(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The whole export as one object (every table present, even when empty)."""
+    out: dict[str, Any] = {"format": FORMAT}
+    out.update({t: [] for t in TABLES})
+    for table, record in records(conn):
+        out[table].append(record)
+    return out
