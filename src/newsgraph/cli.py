@@ -224,6 +224,57 @@ def stats(
         _print_stats(db)
 
 
+@app.command()
+def compare(
+    db: DbOption = Path(settings.DEFAULT_DB),
+    conflicts_only: Annotated[bool, typer.Option("--conflicts", help="Show only conflicts.")] = False,
+) -> None:
+    """Where outlets agree and where they contradict each other, grouped by story."""
+    from newsgraph.store import contract
+    from newsgraph.web.views import build_stories
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    data = contract.build(open_db(db))
+    shown = 0
+    for story in build_stories(data, {}):
+        rows = [c for c in story.comparisons if c["verdict"] == "conflict" or not conflicts_only]
+        if not rows:
+            continue
+        table = Table(title=f"{story.label or story.id} · {len(story.documents)} documents", show_lines=True)
+        for column in ("verdict", "measure", "time", "unit", "what each source says"):
+            table.add_column(column, overflow="fold")
+        for c in rows:
+            style = "bold red" if c["verdict"] == "conflict" else "green"
+            table.add_row(
+                f"[{style}]{c['verdict']}[/]",
+                c["measure"],
+                c["time"] or "—",
+                c["unit"] or "—",
+                c["note"] or "",
+            )
+        out.print(table)
+        shown += len(rows)
+    if not shown:
+        out.print("no comparisons" + (" with a conflict" if conflicts_only else ""))
+
+
+@app.command()
+def report(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path("report.html"),
+    db: DbOption = Path(settings.DEFAULT_DB),
+    title: Annotated[str, typer.Option("--title", help="Title of the report.")] = "newsgraph report",
+) -> None:
+    """One self-contained HTML report: stories, claims with conflicts, charts, timeline, quotes."""
+    from newsgraph.web.report import write
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    out.print(f"report written to {write(open_db(db), output, title)}")
+
+
 def _print_metrics(title: str, metrics: dict[str, Any]) -> None:
     flat = {k: v for k, v in metrics.items() if not isinstance(v, dict)}
     nested = {k: v for k, v in metrics.items() if isinstance(v, dict)}

@@ -155,6 +155,7 @@ class Story:
     id: str
     documents: list[str]
     label: str | None = None
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (copy, original) near-duplicates
 
 
 @dataclass(slots=True)

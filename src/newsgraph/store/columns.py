@@ -50,6 +50,6 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
         "cue_end",
     ),
     "events": ("id", "doc", "start", "end", "text", "code", "actors", "targets", "time", "place", "status"),
-    "stories": ("id", "documents", "label"),
+    "stories": ("id", "documents", "label", "duplicates"),
     "comparisons": ("id", "measure", "subjects", "time", "unit", "verdict", "quantities", "note"),
 }

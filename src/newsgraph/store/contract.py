@@ -84,9 +84,12 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
     for e in reads.entities(conn):
         yield "entities", {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles}
     for doc in doc_ids:
-        yield from _document_annotations(conn, doc)
+        yield from document_annotations(conn, doc)
     for r in conn.execute("SELECT * FROM stories ORDER BY id"):
-        yield "stories", {"id": r["id"], "documents": loads(r["documents"], []), "label": r["label"]}
+        yield "stories", {
+            "id": r["id"], "documents": loads(r["documents"], []), "label": r["label"],
+            "duplicates": loads(r["duplicates"], []),
+        }
     for r in conn.execute("SELECT * FROM comparisons ORDER BY id"):
         yield (
             "comparisons",
@@ -103,7 +106,7 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
         )
 
 
-def _document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[str, dict[str, Any]]]:
     a = reads.analysis(conn, doc)
     index = MentionIndex([(m.start, m.end, m.entity) for m in a.mentions])
     for m in a.mentions:

@@ -113,7 +113,8 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
         label TEXT,
-        documents TEXT NOT NULL DEFAULT '[]'
+        documents TEXT NOT NULL DEFAULT '[]',
+        duplicates TEXT NOT NULL DEFAULT '[]'
     );
     CREATE TABLE comparisons (
         id TEXT PRIMARY KEY,

@@ -203,8 +203,8 @@ def put_stories(conn: sqlite3.Connection, stories: Iterable[Story]) -> None:
     with transaction(conn):
         conn.execute("DELETE FROM stories")
         conn.executemany(
-            "INSERT INTO stories (id, label, documents) VALUES (?,?,?)",
-            [(s.id, s.label, dumps(s.documents)) for s in stories],
+            "INSERT INTO stories (id, label, documents, duplicates) VALUES (?,?,?,?)",
+            [(s.id, s.label, dumps(s.documents), dumps(s.duplicates)) for s in stories],
         )
 
 
