@@ -24,7 +24,7 @@ COMPONENT_MODULES = (
     "newsgraph.extract.timex",
     "newsgraph.extract.quotes",
     "newsgraph.extract.quantities",
-    "newsgraph.extract.events",
+    "newsgraph.extract.events.component",
 )
 
 
