@@ -33,6 +33,8 @@ DUPLICATE_THRESHOLD = 0.9
 WINDOW_DAYS = 10
 TOP_TERMS = 40
 MIN_SHARED_TOP_TERMS = 3
+MIN_SHARED_ENTITIES = 2
+MAX_POSTINGS = 200
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
@@ -77,25 +79,37 @@ def tfidf_vectors(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
     n = len(docs)
     vectors = []
     for c in counts:
-        v = {w: (1 + math.log(tf)) * math.log((1 + n) / (1 + df[w])) for w, tf in c.items()}
+        v = {w: (1 + math.log(tf)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, tf in c.items()}
         norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
         vectors.append({w: x / norm for w, x in v.items() if x > 0})
     return vectors
 
 
-def _candidates(vectors: list[dict[str, float]]) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
+def _candidates(vectors: list[dict[str, float]], docs: Sequence[StoryDoc]) -> set[tuple[int, int]]:
+    """Pairs sharing enough top terms, or at least two entities (posting lists of common keys skipped)."""
+    terms: dict[str, list[int]] = defaultdict(list)
+    entities: dict[str, list[int]] = defaultdict(list)
     for i, v in enumerate(vectors):
-        for w in sorted(v, key=v.__getitem__, reverse=True)[:TOP_TERMS]:
-            index[w].append(i)
+        for w in sorted(v, key=lambda w: (-v[w], w))[:TOP_TERMS]:
+            terms[w].append(i)
+        for e in docs[i].entities:
+            entities[e].append(i)
+    shared_terms = _co_occurrences(terms)
+    shared_entities = _co_occurrences(entities)
+    return {p for p, k in shared_terms.items() if k >= MIN_SHARED_TOP_TERMS} | {
+        p for p, k in shared_entities.items() if k >= MIN_SHARED_ENTITIES
+    }
+
+
+def _co_occurrences(index: dict[str, list[int]]) -> Counter[tuple[int, int]]:
     shared: Counter[tuple[int, int]] = Counter()
     for postings in index.values():
-        if len(postings) > 200:  # too common to tell stories apart
+        if len(postings) > MAX_POSTINGS:  # too common to tell stories apart
             continue
         for x, i in enumerate(postings):
             for j in postings[x + 1 :]:
                 shared[(i, j)] += 1
-    return {pair for pair, k in shared.items() if k >= MIN_SHARED_TOP_TERMS}
+    return shared
 
 
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -124,7 +138,7 @@ def cluster(docs: Sequence[StoryDoc], method: str = "tfidf") -> Clustering:
         pairs, text_sim = _e5_similarities(docs)
     else:
         vectors = tfidf_vectors(docs)
-        pairs = _candidates(vectors)
+        pairs = _candidates(vectors, docs)
         text_sim = {p: _cosine(vectors[p[0]], vectors[p[1]]) for p in pairs}
     parent = list(range(len(docs)))
 

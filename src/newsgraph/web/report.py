@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from newsgraph import __version__
 from newsgraph.store import contract
 from newsgraph.store.codec import spans
-from newsgraph.web.views import build_stories, chart
+from newsgraph.web.views import build_stories, chart, human
 
 
 def render(conn: sqlite3.Connection, title: str = "newsgraph report") -> str:
@@ -20,6 +20,7 @@ def render(conn: sqlite3.Connection, title: str = "newsgraph report") -> str:
     stories = build_stories(data, sentences)
     env = Environment(loader=PackageLoader("newsgraph.web", "templates"), autoescape=select_autoescape())
     env.globals["chart"] = chart
+    env.filters["human"] = human
     template = env.get_template("report.html")
     totals = {k: len(v) for k, v in data.items() if isinstance(v, list)}
     totals["conflicts"] = sum(c["verdict"] == "conflict" for c in data["comparisons"])

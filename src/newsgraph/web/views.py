@@ -217,11 +217,12 @@ def chart(rows: list[ClaimRow], width: int = 560, row_height: int = 22) -> dict[
         "width": width,
         "height": 24 + len(rows) * row_height,
         "lines": lines,
-        "axis": [{"x": x(v), "label": _short(v)} for v in (lo, (lo + hi) / 2, hi)],
+        "axis": [{"x": x(v), "label": human(v)} for v in (lo, (lo + hi) / 2, hi)],
     }
 
 
-def _short(v: float) -> str:
+def human(v: float) -> str:
+    """A number for people: 27.8 bn, 410 k, 0.5."""
     for scale, word in ((1e12, " tn"), (1e9, " bn"), (1e6, " m"), (1e3, " k")):
         if abs(v) >= scale:
             return f"{v / scale:.3g}{word}"
