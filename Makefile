@@ -19,7 +19,7 @@ install: $(VENV)/.installed
 ## the main job on the shipped example articles, then a short summary and the JSON export
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
-	$(BIN)/newsgraph run examples/ --db $(DB)
+	$(BIN)/newsgraph run examples/articles --db $(DB)
 	$(BIN)/newsgraph export --format json --db $(DB) -o out/examples.json
 
 ## lint and the whole test suite
