@@ -338,6 +338,12 @@ def eval_quantities(path: Path, limit: LimitOption = None, as_json: JsonOption =
     _evaluate("quantities", path, limit, as_json)
 
 
+@eval_app.command("examples")
+def eval_examples(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """The project's example corpus (articles/ + gold.toml): every feature against the planted facts."""
+    _evaluate("examples", path, limit, as_json)
+
+
 def main() -> None:
     try:
         app()
