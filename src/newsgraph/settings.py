@@ -12,14 +12,58 @@ MAX_INPUT_BYTES = 25 * 1024 * 1024  # a single input file larger than this is re
 MAX_TEXT_CHARS = 2_000_000  # a single article longer than this is refused
 MIN_TEXT_CHARS = 1  # an article with less text than this (after stripping) is "empty"
 DETECT_LANGUAGES = ("de", "en", "fr", "es", "it", "ru")  # lingua, restricted
+MIN_HTML_TEXT_CHARS = 20  # an HTML page whose main text is shorter (a menu, a cookie banner) is "empty"
+LANGUAGE_MIN_CONFIDENCE = 0.5  # lingua's confidence below this → language unknown (None)
+LANGUAGE_SAMPLE_CHARS = 1000  # characters of the text the language is detected on (lingua: ~2 ms)
+# single-byte encodings tried (charset-normalizer) when an input is not UTF-8
+INGEST_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r",
+                    "iso8859_5", "mac_roman", "cp1253", "cp1254", "cp1257", "cp437", "cp850")
+METADATA_LEAD_CHARS = 600  # a dated event in the first characters dates the article ("am Dienstag (…)")
+METADATA_HEAD_CHARS = 200  # the dateline region at the very start
+METADATA_TRAILER_LINES = 2  # the last non-blank lines searched for "Quelle: …", "[xy/outlet]"
+CONTEXT_DATE_WINDOW_DAYS = 7  # a day-month gets its year from a full date this close in the same text
+PARTIAL_DATE_WINDOW_DAYS = 3  # resolve: a day-month gets its year from a dated article this close ...
+PARTIAL_DATE_MIN_SHARED_NAMES = 3  # ... sharing at least this many proper names
+PARTIAL_DATE_MIN_NAME_OVERLAP = 0.25  # ... that make at least this share of the smaller set of names
 
 # analysis: the spaCy components run on every document, in this order.
 # Each name is a factory registered by a module of newsgraph.nlp or newsgraph.extract.
 PIPELINE: tuple[str, ...] = (
+    "ng_roles",
+    "ng_timex",
+    "ng_quotes",
+    "ng_quantities",
 )
+# German text processing (newsgraph.nlp.sentences, newsgraph.nlp.tagger)
+HANTA_MODEL = "morphmodel_ger.pgz"  # a model file inside the HanTa package, or a path
+HANTA_CACHE_SIZE = 200_000  # per-process LRU entries for HanTa's word analyses and for lemmas
 ANALYZE_CHUNKSIZE = 4  # documents handed to a worker process at a time
 NER_MODEL = os.environ.get("NEWSGRAPH_NER", "fast")  # "fast" | "accurate" | "none"
 
 
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
+
+# resolve: entity identity (resolve/names.py, resolve/entities.py)
+GIVEN_NAME_SIMILARITY = 0.88  # Jaro-Winkler on given-name keys that differ (Kasim-Iomart ~ Kasim-Somart)
+DOMINANT_ENTITY_RATIO = 3.0  # a bare surname with several candidates joins one this many times more mentioned
+ABBREVIATION_MAX_LEN = 8  # an all-caps ORG token up to this long may be an abbreviation of a long form
+SKELETON_MIN_KEY = 7  # surname keys this long may match by consonants alone (same first given name)
+
+# named-entity recognition (newsgraph.nlp.ner)
+NER_BATCH_SIZE = 256  # sentences per model call
+NER_RULES = True  # gazetteer layer (lang/de/ner/) on top of the model
+
+# time expressions (ng_timex)
+TIMEX_NARRATIVE_MIN_YEARS = 3  # a text naming fewer explicit years is read as news
+TIMEX_NARRATIVE_NEAR_SHARE = 0.15  # share of years near the document date below which a text is narrative
+
+# quantities (newsgraph.extract.quantities)
+QUANTITIES_MAX_PER_DOC = 2000  # a document with more numbers than this keeps the first ones
+
+# quotes (newsgraph.extract.quotes)
+QUOTES_SHORT_WORDS = 4  # a quoted span with fewer words needs a speech cue nearby to count as a quote
+QUOTES_KONJ_WINDOW = 12  # tokens after "sagte X," in which a Konjunktiv marks a reported V2 clause
+QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence continues it (free indirect)
+QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
+QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
