@@ -32,7 +32,8 @@ class _Rule:
     all_known: bool
     outlet: str | None
     unspecified: bool
-    needs_agency: bool  # the pattern names an agency or a generic word: skipped when the text has none
+    needs_agency: bool
+    unknown_credit: bool = False  # lower-case credits not in the agency list are agencies ("(zpd)")  # the pattern names an agency or a generic word: skipped when the text has none
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class _Table:
     generic: frozenset[str]  # casefolded
     prefixes: tuple[str, ...]
     not_outlet: frozenset[str]  # casefolded
+    staff_marks: frozenset[str]  # "red", "hrsg": never an agency
     sep: re.Pattern[str]
     initials: re.Pattern[str]
     ignorable: re.Pattern[str]
@@ -79,6 +81,7 @@ def _table(lang: str) -> _Table:
             outlet=r.get("outlet"),
             unspecified=bool(r.get("unspecified", False)),
             needs_agency=any(p in expand(r["pattern"], _marks(ph)) for p in ("\x00A", "\x00G")),
+            unknown_credit=bool(r.get("unknown_credit", False)),
         )
         for r in data["rule"]
     )
@@ -90,6 +93,7 @@ def _table(lang: str) -> _Table:
         generic=frozenset(w.casefold() for w in lists["generic"]),
         prefixes=tuple(f"{p.casefold()} " for p in lists["list_prefixes"]),
         not_outlet=frozenset(w.casefold() for w in lists["not_outlet_words"]),
+        staff_marks=frozenset(w.casefold() for w in lists.get("staff_marks", ())),
         sep=re.compile(expand(ph["SEP"], ph)),
         initials=re.compile(ph["INITIALS"]),
         ignorable=re.compile(ph["IGNORABLE"]),
@@ -167,6 +171,11 @@ def _evidence(match: re.Match[str], rule: _Rule, table: _Table) -> list[Evidence
             out.append(ev("agencies_unspecified", None))
         elif kind == "outlet" and _outlet_allowed(rule, item, has_initials, table):
             out.append(ev("source", item))
+        elif (
+            kind == "initials" and rule.unknown_credit and item.isalpha() and item.islower()
+            and item.casefold() not in table.staff_marks
+        ):
+            out.append(ev("agencies", item))
     return out
 
 
