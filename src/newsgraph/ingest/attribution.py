@@ -32,8 +32,8 @@ class _Rule:
     all_known: bool
     outlet: str | None
     unspecified: bool
-    needs_agency: bool
-    unknown_credit: bool = False  # lower-case credits not in the agency list are agencies ("(zpd)")  # the pattern names an agency or a generic word: skipped when the text has none
+    needs_agency: bool  # the pattern names an agency or a generic word: skipped when the text has none
+    unknown_credit: bool = False  # lower-case credits not in the agency list are agencies ("(zpd)")
 
 
 @dataclass(frozen=True, slots=True)
