@@ -29,10 +29,14 @@ PARTIAL_DATE_MIN_NAME_OVERLAP = 0.25  # ... that make at least this share of the
 # analysis: the spaCy components run on every document, in this order.
 # Each name is a factory registered by a module of newsgraph.nlp or newsgraph.extract.
 PIPELINE: tuple[str, ...] = (
+    "ng_sentences",
+    "ng_hanta",
+    "ng_ner",
     "ng_roles",
     "ng_timex",
     "ng_quotes",
     "ng_quantities",
+    "ng_events",
 )
 # German text processing (newsgraph.nlp.sentences, newsgraph.nlp.tagger)
 HANTA_MODEL = "morphmodel_ger.pgz"  # a model file inside the HanTa package, or a path
