@@ -224,6 +224,92 @@ def stats(
         _print_stats(db)
 
 
+def _entity_index(db: Path):  # type: ignore[no-untyped-def]
+    from newsgraph.resolve.entities import EntityIndex
+    from newsgraph.resolve.link import STATE_INDEX
+
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    conn = open_db(db)
+    saved = reads.state(conn, STATE_INDEX)
+    return conn, (EntityIndex.from_json(saved) if saved else EntityIndex())
+
+
+@app.command()
+def entities(
+    db: DbOption = Path(settings.DEFAULT_DB),
+    entity_type: Annotated[str | None, typer.Option("--type", help="PER, ORG, LOC or MISC.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show at most N entities.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Entities with their aliases, types, roles and document counts, most mentioned first."""
+    from newsgraph.resolve.view import summaries
+
+    _conn, index = _entity_index(db)
+    rows = summaries(index, entity_type.upper() if entity_type else None, limit)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"entities · {db}")
+    for column in ("name", "type", "aliases", "roles", "docs", "mentions"):
+        table.add_column(
+            column, overflow="fold", justify="right" if column in ("docs", "mentions") else "left"
+        )
+    for r in rows:
+        table.add_row(
+            r["name"],
+            r["type"],
+            ", ".join(r["aliases"]),
+            "; ".join(r["roles"]),
+            str(r["documents"]),
+            str(r["mentions"]),
+        )
+    out.print(table)
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="A name or any spelling of it.")],
+    db: DbOption = Path(settings.DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """One entity, found by any of its spellings, with every mention in context."""
+    from newsgraph.resolve.view import context, describe
+
+    conn, index = _entity_index(db)
+    row = describe(index, name)
+    if row is None:
+        err.print(f"no entity named {name!r}")
+        raise typer.Exit(EXIT_FAILED)
+    docs = {d.id: d for d in reads.documents(conn, row["document_ids"])}
+    row["mentions_in_context"] = [
+        {
+            "doc": doc,
+            "source": docs[doc].source,
+            "published": docs[doc].published,
+            "text": context(docs[doc].text, start, end),
+        }
+        for doc, start, end in conn.execute(
+            'SELECT doc, start, "end" FROM mentions WHERE entity=? ORDER BY doc, start', (row["id"],)
+        )
+        if doc in docs
+    ]
+    if as_json:
+        print(json.dumps(row, ensure_ascii=False, indent=1))
+        return
+    counts = f"{row['documents']} document(s), {row['mentions']} mention(s)"
+    out.print(f"[bold]{row['name']}[/] ({row['type']}) · {counts}")
+    if row["aliases"]:
+        out.print("aliases: " + ", ".join(row["aliases"]))
+    if row["roles"]:
+        out.print("roles: " + "; ".join(row["roles"]))
+    if row.get("part_of_name"):
+        out.print(f"part of: {row['part_of_name']}")
+    for m in row["mentions_in_context"]:
+        out.print(f"  [dim]{m['published'] or ''} {m['source'] or m['doc'][:8]}[/]  {m['text']}")
+
+
 @app.command()
 def compare(
     db: DbOption = Path(settings.DEFAULT_DB),
@@ -342,6 +428,12 @@ def eval_quantities(path: Path, limit: LimitOption = None, as_json: JsonOption =
 def eval_examples(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
     """The project's example corpus (articles/ + gold.toml): every feature against the planted facts."""
     _evaluate("examples", path, limit, as_json)
+
+
+@eval_app.command("entities")
+def eval_entities(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """A variant list (tests/entities/variants.toml): groups merged, wrong merges, near-misses."""
+    _evaluate("entities", path, limit, as_json)
 
 
 def main() -> None:

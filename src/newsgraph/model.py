@@ -75,6 +75,11 @@ class Entity:
     type: EntityType
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    # added by resolve (issue 4): where it occurs, roles with their dates, what it belongs to
+    documents: list[str] = field(default_factory=list)  # document ids, first seen first
+    mention_count: int = 0
+    role_history: list[dict[str, str | None]] = field(default_factory=list)  # role, noun, place, doc, date
+    part_of: str | None = None  # entity id of the country it belongs to (Kreml -> Russland)
 
 
 @dataclass(slots=True)
@@ -88,6 +93,8 @@ class Timex:
     value: str
     rule: str | None = None  # name of the rule that produced it
     anchor: str | None = None  # the date it was resolved against, when relative
+    mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, MORE_THAN, LESS_THAN, ...
+    interval: str | None = None  # an interval it spans: "2025-01/2025-09", "1994/..", "../2050"
 
 
 @dataclass(slots=True)

@@ -21,6 +21,7 @@ COMPONENT_MODULES = (
     "newsgraph.nlp.sentences",
     "newsgraph.nlp.tagger",
     "newsgraph.nlp.ner",
+    "newsgraph.extract.roles",
     "newsgraph.extract.timex",
     "newsgraph.extract.quotes",
     "newsgraph.extract.quantities",

@@ -1,8 +1,8 @@
 """Cross-source comparison: align claims about the same thing and give a verdict.
 
 A claim is a quantity with its measure, subjects, time scope and unit. Claims about the same
-measure of the same subjects, in the same time scope and unit, from different documents, are
-compared as intervals (the qualifier widens a value into the range it asserts):
+measure of the same subjects, in the same time scope and unit, within one story, from different
+documents, are compared as intervals (the qualifier widens a value into the range it asserts):
 
     exact   the value as rounded in the text: "4" → [3.5, 4.5), "27,8" → [27.75, 27.85)
     approx  ± ``APPROX_TOLERANCE`` (etwa, rund): "etwa 27" → [24.3, 29.7]
@@ -11,9 +11,21 @@ compared as intervals (the qualifier widens a value into the range it asserts):
     range   [low, high] ("20 bis 30")
 
 Verdict: ``agree`` when every pair of claims from different documents overlaps, else ``conflict``.
-Different time scopes are never compared (27.8 bn in 2024 vs 20 bn in January–September 2025).
-A claim without a time scope is read as the latest whole year up to its document's date, so
-"fast 30 Milliarden" (no year) meets "27,8 Milliarden … im Jahr 2024" but not the nine-month figure.
+Ranks (*die zweitgrößten*, *Platz zwei*) are claims of their own kind (``rank:`` measure): two
+different ranks of the same subjects conflict.
+
+Alignment, step by step (each a pure function below):
+
+* **time scope** (``scope_groups``): claims with the same scope (TIMEX3 value, the time of day dropped)
+  meet; different scopes never conflict (27.8 bn in 2024 vs 20 bn in January–September 2025). A claim
+  without a scope joins the recent event its story tells of (a day, week or month that ended at most
+  ``EVENT_WINDOW_DAYS`` before its document's date) or else the last complete year before its document's
+  date (*fast 30 Mrd.* published in November 2025 → 2024, never the running year 2025); otherwise it
+  stays with the other claims without a scope.
+* **unit** (``unit_groups``): a claim without unit joins when exactly one unit is present.
+* **subjects** (``subject_groups``): subject sets must nest (one ⊆ the other): Russia–Uzbekistan and
+  China–Uzbekistan trade never meet. Each claim joins one maximal subject set; a claim without subjects
+  joins the set its sentence and document speak most of.
 """
 
 from __future__ import annotations
@@ -23,12 +35,17 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsgraph.model import Comparison, content_id
 
 APPROX_TOLERANCE = 0.10
 ALMOST_TOLERANCE = 0.10
-WHOLE_YEAR = re.compile(r"^\d{4}$")
+EVENT_WINDOW_DAYS = 31  # an untimed claim joins an event scope that ended at most this long before it
+EVENT_MAX_DAYS = 31  # scopes up to a month long count as events
+RANK_PREFIX = "rank:"
+MIN_UNITLESS_AMOUNT = 1e6  # a unit-less number this large may be a sum of money whose currency is implied
+CURRENCY = re.compile(r"^[A-Z]{3}$")  # ISO 4217 codes
 
 
 @dataclass(slots=True, frozen=True)
@@ -49,6 +66,10 @@ class Claim:
     source: str | None = None  # outlet of the document
     speaker: str | None = None  # display name of who states it
     published: str | None = None
+    rank: bool = False
+    # entities the claim's sentence and document speak of, with weights (for claims without subjects)
+    context: tuple[tuple[str, float], ...] = ()
+    copy_of: str | None = None  # the document this one reprints (near-duplicate), if any
 
 
 @dataclass(slots=True, frozen=True)
@@ -68,8 +89,8 @@ class Interval:
         return True
 
     def __str__(self) -> str:
-        lo = "(" if self.low_open else "["
-        hi = ")" if self.high_open else "]"
+        lo = "(" if self.low_open or math.isinf(self.low) else "["
+        hi = ")" if self.high_open or math.isinf(self.high) else "]"
         return f"{lo}{_num(self.low)}, {_num(self.high)}{hi}"
 
 
@@ -123,63 +144,132 @@ def interval(claim: Claim) -> Interval:
         return Interval(-math.inf, v, high_open=True)
     if q == "at_most":
         return Interval(-math.inf, v)
+    if claim.rank:
+        return Interval(v, v)
     r = rounding(claim.text, v)
     return Interval(v - r, v + r, high_open=True)
 
 
-def _year(date: str | None) -> int | None:
-    return int(date[:4]) if date and date[:4].isdigit() else None
+# ------------------------------------------------------------------------------------------ time scopes
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
 
 
-def _scope_groups(claims: list[Claim]) -> dict[str | None, list[Claim]]:
-    """Split claims by time scope; claims without one join the latest whole year up to their date."""
+def scope_key(value: str | None) -> str | None:
+    """The scope a TIMEX3 value stands for: the time of day dropped (2026-03-17TAF → 2026-03-17)."""
+    if not value:
+        return None
+    m = _DAY.match(value)
+    if m and "/" not in value:
+        return m.group(0)
+    return value
+
+
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = _DAY.match(value)
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
+def scope_span(key: str) -> tuple[date, date] | None:
+    """First and last day of a day, week, month or year scope; None for anything else."""
+    try:
+        if m := _DAY.match(key):
+            d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m := _WEEK.match(key):
+            first = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            return first, first + timedelta(days=6)
+        if m := _MONTH.match(key):
+            y, mo = int(m.group(1)), int(m.group(2))
+            nxt = date(y + (mo == 12), mo % 12 + 1, 1)
+            return date(y, mo, 1), nxt - timedelta(days=1)
+        if m := _YEAR.match(key):
+            y = int(m.group(1))
+            return date(y, 1, 1), date(y, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _home_scope(published: str | None, scopes: list[str]) -> str | None:
+    """Where a claim without a time scope belongs, among the scopes of its fellow claims."""
+    pub = _date(published)
+    if pub is None:
+        return None
+    events = []
+    for key in scopes:
+        span = scope_span(key)
+        if span is None or _YEAR.match(key):
+            continue
+        first, last = span
+        if (last - first).days < EVENT_MAX_DAYS and first <= pub and (pub - last).days <= EVENT_WINDOW_DAYS:
+            events.append((last, key))
+    if events:
+        return max(events)[1]
+    last_year = str(pub.year - 1)
+    return last_year if last_year in scopes else None
+
+
+def scope_groups(claims: list[Claim]) -> dict[str | None, list[Claim]]:
+    """Split claims by time scope; claims without one join their home scope (see the module doc)."""
     scoped: dict[str | None, list[Claim]] = defaultdict(list)
     loose: list[Claim] = []
     for c in claims:
-        (scoped[c.time] if c.time else loose).append(c)
-    years = sorted((int(t), t) for t in scoped if t and WHOLE_YEAR.match(t))
+        key = scope_key(c.time)
+        (scoped[key] if key else loose).append(c)
+    keys = [k for k in scoped if k]
     for c in loose:
-        limit = _year(c.published)
-        fitting = [t for y, t in years if limit is None or y <= limit]
-        scoped[fitting[-1] if fitting else None].append(c)
+        scoped[_home_scope(c.published, keys)].append(c)
     return scoped
 
 
-def _unit_groups(claims: list[Claim]) -> list[tuple[str | None, list[Claim], bool]]:
-    """Split by unit; unit-less claims join the group when exactly one unit is present."""
+# ------------------------------------------------------------------------------------------ units, subjects
+def unit_groups(claims: list[Claim]) -> list[tuple[str | None, list[Claim], bool]]:
+    """Split by unit; unit-less amounts of a million or more join when exactly one unit is present and it
+    is a currency (*etwa 27 Milliarden Investitionen* next to *4 Milliarden Dollar*); a count never joins
+    hours or dollars."""
     by_unit: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         by_unit[c.unit].append(c)
     units = [u for u in by_unit if u is not None]
-    if len(units) == 1 and None in by_unit:
-        return [(units[0], by_unit[units[0]] + by_unit[None], True)]
+    if len(units) == 1 and None in by_unit and CURRENCY.match(units[0]):
+        joining = [c for c in by_unit[None] if abs(c.value) >= MIN_UNITLESS_AMOUNT]
+        rest = [c for c in by_unit[None] if abs(c.value) < MIN_UNITLESS_AMOUNT]
+        groups = [(units[0], by_unit[units[0]] + joining, bool(joining))]
+        return groups + ([(None, rest, False)] if rest else [])
     return [(u, cs, False) for u, cs in by_unit.items()]
 
 
-def _subject_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims whose subjects overlap belong together; claims with no subjects join every group."""
-    named = [c for c in claims if c.subjects]
-    bare = [c for c in claims if not c.subjects]
-    parent = list(range(len(named)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(named):
-        for j in range(i):
-            if set(a.subjects) & set(named[j].subjects):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[Claim]] = defaultdict(list)
-    for i, c in enumerate(named):
-        groups[find(i)].append(c)
-    if not groups:
-        return [bare] if bare else []
-    return [g + bare for g in groups.values()]
+def subject_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped under maximal subject sets; a claim joins one set that contains its subjects
+    (a claim without subjects: the set its context weighs most; ties: the larger group)."""
+    sets = {frozenset(c.subjects) for c in claims if c.subjects}
+    anchors = sorted((s for s in sets if not any(s < t for t in sets)), key=lambda s: sorted(s))
+    if len(anchors) <= 1:
+        return [claims]
+    size = {a: sum(1 for c in claims if c.subjects and frozenset(c.subjects) <= a) for a in anchors}
+    groups: dict[frozenset[str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        own = frozenset(c.subjects)
+        fitting = [a for a in anchors if own <= a]
+        weights = dict(c.context)
+        total = sum(weights.values()) or 1.0
+        best = max(
+            fitting,
+            key=lambda a: (round(sum(weights.get(e, 0.0) for e in a) / total, 6), size[a], sorted(a)),
+        )
+        groups[best].append(c)
+    return [groups[a] for a in anchors if groups[a]]
 
 
+# ------------------------------------------------------------------------------------------ verdicts, notes
 def _who(c: Claim) -> str:
     parts = [p for p in (c.source, c.speaker) if p]
     return " / ".join(dict.fromkeys(parts)) or f"document {c.doc[:8]}"
@@ -194,39 +284,75 @@ def _verdict(claims: list[Claim]) -> tuple[str, list[tuple[Claim, Claim]]]:
     return ("conflict" if conflicts else "agree"), conflicts
 
 
-def _note(
+def blocks(claims: list[Claim]) -> list[list[Claim]]:
+    """Claims in blocks whose intervals share a common range (lowest first): the sides of a conflict."""
+    out: list[tuple[Interval, list[Claim]]] = []
+    for c in sorted(claims, key=lambda c: (interval(c).low, interval(c).high, c.id)):
+        iv = interval(c)
+        for i, (common, members) in enumerate(out):
+            if common.overlaps(iv):
+                low = max(common.low, iv.low)
+                high = min(common.high, iv.high)
+                out[i] = (Interval(low, high), [*members, c])
+                break
+        else:
+            out.append((iv, [c]))
+    return [members for _, members in out]
+
+
+def _side(members: list[Claim]) -> str:
+    said: dict[str, list[str]] = {}
+    for c in members:
+        said.setdefault(f"{c.text!r}", []).append(_who(c) + (" (copy)" if c.copy_of else ""))
+    return "; ".join(f"{text} ({', '.join(dict.fromkeys(who))})" for text, who in said.items())
+
+
+def note(
     measure: str,
     claims: list[Claim],
     conflicts: list[tuple[Claim, Claim]],
     scope: str | None,
     unit_assumed: bool,
 ) -> str:
-    said = "; ".join(f"{_who(c)}: {c.text!r} {interval(c)}" for c in claims)
-    head = f"{measure}" + (f" ({scope})" if scope else "")
+    """One line for people: who says what, and why the values do or do not fit together."""
+    head = measure.removeprefix(RANK_PREFIX) + (" (rank)" if measure.startswith(RANK_PREFIX) else "")
+    head += f", {scope}" if scope else ""
     if conflicts:
-        pairs = "; ".join(f"{_who(a)} vs {_who(b)}" for a, b in conflicts)
-        text = f"{head}: the values do not overlap ({pairs}). {said}"
+        sides = blocks(claims)
+        ranges = " vs ".join(f"{_side(side)} {_common(side)}" for side in sides)
+        text = f"{head}: conflict, the values do not overlap — {ranges}"
     else:
-        text = f"{head}: compatible values. {said}"
+        text = f"{head}: agree — {_side(claims)}; every range overlaps {_common(claims)}"
     if unit_assumed:
         text += " (a claim without unit was read in the others' unit)"
     return text
 
 
+def _common(claims: list[Claim]) -> str:
+    ivs = [interval(c) for c in claims]
+    low = max(ivs, key=lambda i: (i.low, i.low_open))
+    high = min(ivs, key=lambda i: (i.high, not i.high_open))
+    if low.low > high.high:
+        return ""
+    return str(Interval(low.low, high.high, low.low_open, high.high_open))
+
+
 def compare(claims: Iterable[Claim], synonyms: dict[str, str] | None = None) -> list[Comparison]:
     """All comparisons among the claims, in a stable order."""
     synonyms = synonyms or {}
-    by_measure: dict[tuple[str | None, str], list[Claim]] = defaultdict(list)
+    by_measure: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        key = synonyms.get(c.measure.lower(), c.measure.lower())
-        by_measure[(c.story, key)].append(c)
+        key = synonyms.get(c.measure.lower(), c.measure)
+        if c.rank:
+            key = RANK_PREFIX + key
+        by_measure[(c.story or "", key)].append(c)
     out: list[Comparison] = []
-    for (_story, measure), group in sorted(by_measure.items(), key=lambda kv: (kv[0][0] or "", kv[0][1])):
+    for (_story, measure), group in sorted(by_measure.items()):
         if len({c.doc for c in group}) < 2:
             continue
-        for scope, scoped in _scope_groups(group).items():
-            for unit, united, assumed in _unit_groups(scoped):
-                for members in _subject_groups(united):
+        for scope, scoped in sorted(scope_groups(group).items(), key=lambda kv: kv[0] or ""):
+            for unit, united, assumed in unit_groups(scoped):
+                for members in subject_groups(united):
                     if len({c.doc for c in members}) < 2:
                         continue
                     members = sorted(members, key=lambda c: (c.published or "", c.doc, c.id))
@@ -242,7 +368,7 @@ def compare(claims: Iterable[Claim], synonyms: dict[str, str] | None = None) -> 
                             unit=unit,
                             verdict=verdict,
                             quantities=ids,
-                            note=_note(members[0].measure, members, conflicts, scope, assumed),
+                            note=note(measure, members, conflicts, scope, assumed),
                         )
                     )
     return out

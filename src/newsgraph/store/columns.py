@@ -14,7 +14,7 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
         "language",
         "text",
     ),
-    "entities": ("id", "name", "type", "aliases", "roles"),
+    "entities": ("id", "name", "type", "aliases", "roles", "part_of", "documents", "mentions"),
     "mentions": ("doc", "start", "end", "text", "type", "form", "entity", "role"),
     "quantities": (
         "id",

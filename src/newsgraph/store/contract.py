@@ -82,14 +82,31 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
         doc_ids.append(row["id"])
         yield "documents", document_record(row)
     for e in reads.entities(conn):
-        yield "entities", {"id": e.id, "name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles}
+        yield (
+            "entities",
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": e.aliases,
+                "roles": e.roles,
+                "part_of": e.part_of,
+                "documents": len(e.documents),
+                "mentions": e.mention_count,
+            },
+        )
     for doc in doc_ids:
         yield from document_annotations(conn, doc)
     for r in conn.execute("SELECT * FROM stories ORDER BY id"):
-        yield "stories", {
-            "id": r["id"], "documents": loads(r["documents"], []), "label": r["label"],
-            "duplicates": loads(r["duplicates"], []),
-        }
+        yield (
+            "stories",
+            {
+                "id": r["id"],
+                "documents": loads(r["documents"], []),
+                "label": r["label"],
+                "duplicates": loads(r["duplicates"], []),
+            },
+        )
     for r in conn.execute("SELECT * FROM comparisons ORDER BY id"):
         yield (
             "comparisons",

@@ -65,20 +65,7 @@ def analysis(conn: sqlite3.Connection, doc: str) -> Analysis:
         result.pipeline = row["pipeline"]
         result.sentences = spans(row["sentences"])
     q = conn.execute
-    result.mentions = [
-        Mention(
-            doc=doc,
-            start=r["start"],
-            end=r["end"],
-            text=r["text"],
-            type=r["type"],
-            form=r["form"],
-            entity=r["entity"],
-            role=r["role"],
-            score=r["score"],
-        )
-        for r in q('SELECT * FROM mentions WHERE doc=? ORDER BY start, "end"', (doc,))
-    ]
+    result.mentions = mentions(conn, doc)
     result.timexes = [
         Timex(
             id=r["id"],
@@ -159,8 +146,29 @@ def entities(conn: sqlite3.Connection) -> list[Entity]:
             type=r["type"],
             aliases=loads(r["aliases"], []),
             roles=loads(r["roles"], []),
+            documents=loads(r["documents"], []),
+            mention_count=r["mention_count"],
+            role_history=loads(r["role_history"], []),
+            part_of=r["part_of"],
         )
         for r in conn.execute("SELECT * FROM entities ORDER BY id")
+    ]
+
+
+def mentions(conn: sqlite3.Connection, doc: str) -> list[Mention]:
+    return [
+        Mention(
+            doc=doc,
+            start=r["start"],
+            end=r["end"],
+            text=r["text"],
+            type=r["type"],
+            form=r["form"],
+            entity=r["entity"],
+            role=r["role"],
+            score=r["score"],
+        )
+        for r in conn.execute('SELECT * FROM mentions WHERE doc=? ORDER BY start, "end"', (doc,))
     ]
 
 

@@ -108,7 +108,11 @@ MIGRATIONS: tuple[str, ...] = (
         name TEXT NOT NULL,
         type TEXT NOT NULL,
         aliases TEXT NOT NULL DEFAULT '[]',
-        roles TEXT NOT NULL DEFAULT '[]'
+        roles TEXT NOT NULL DEFAULT '[]',
+        documents TEXT NOT NULL DEFAULT '[]',
+        mention_count INTEGER NOT NULL DEFAULT 0,
+        role_history TEXT NOT NULL DEFAULT '[]',
+        part_of TEXT
     );
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,

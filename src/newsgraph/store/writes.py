@@ -183,16 +183,37 @@ def set_published(conn: sqlite3.Connection, dates: Iterable[tuple[str, str]]) ->
 
 
 def put_entities(
-    conn: sqlite3.Connection, entities: Iterable[Entity], links: dict[tuple[str, int, int], str | None]
+    conn: sqlite3.Connection,
+    entities: Iterable[Entity],
+    links: dict[tuple[str, int, int], str | None],
+    docs: Iterable[str] | None = None,
 ) -> None:
-    """Replace the entity table and the mention → entity links."""
+    """Replace the entity table, and set the mention → entity links of ``docs`` (all documents when
+    None: every other link is cleared first)."""
     with transaction(conn):
         conn.execute("DELETE FROM entities")
         conn.executemany(
-            "INSERT INTO entities (id, name, type, aliases, roles) VALUES (?,?,?,?,?)",
-            [(e.id, e.name, e.type, dumps(e.aliases), dumps(e.roles)) for e in entities],
+            "INSERT INTO entities (id, name, type, aliases, roles, documents, mention_count, role_history,"
+            " part_of) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    e.id,
+                    e.name,
+                    e.type,
+                    dumps(e.aliases),
+                    dumps(e.roles),
+                    dumps(e.documents),
+                    e.mention_count,
+                    dumps(e.role_history),
+                    e.part_of,
+                )
+                for e in entities
+            ],
         )
-        conn.execute("UPDATE mentions SET entity = NULL")
+        if docs is None:
+            conn.execute("UPDATE mentions SET entity = NULL")
+        else:
+            conn.executemany("UPDATE mentions SET entity = NULL WHERE doc = ?", [(d,) for d in docs])
         conn.executemany(
             'UPDATE mentions SET entity=? WHERE doc=? AND start=? AND "end"=?',
             [(eid, doc, s, e) for (doc, s, e), eid in links.items()],
