@@ -41,6 +41,7 @@ PIPELINE: tuple[str, ...] = (
 # German text processing (newsgraph.nlp.sentences, newsgraph.nlp.tagger)
 HANTA_MODEL = "morphmodel_ger.pgz"  # a model file inside the HanTa package, or a path
 HANTA_CACHE_SIZE = 200_000  # per-process LRU entries for HanTa's word analyses and for lemmas
+HANTA_MAX_WORD_LEN = 64  # HanTa's analysis is quadratic in word length: longer tokens are tagged by their end
 ANALYZE_CHUNKSIZE = 4  # documents handed to a worker process at a time
 NER_MODEL = os.environ.get("NEWSGRAPH_NER", "fast")  # "fast" | "accurate" | "none"
 
@@ -71,3 +72,14 @@ QUOTES_KONJ_WINDOW = 12  # tokens after "sagte X," in which a Konjunktiv marks a
 QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence continues it (free indirect)
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
 QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
+
+# stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
+STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)
+STORY_TEXT_WEIGHT = 0.6  # link score = text weight · text similarity + entity weight · entity Jaccard
+STORY_ENTITY_WEIGHT = 0.4
+STORY_LINK_THRESHOLD = 0.22  # documents whose score reaches this (within the window) tell the same story
+STORY_WINDOW_DAYS = 10  # dated documents further apart than this are never one story
+STORY_DUPLICATE_CONTAINMENT = 0.5  # share of the shorter text's word 5-grams found in the other: a copy
+STORY_E5_FLOOR = 0.80  # e5 cosines are rescaled from [floor, 1] to [0, 1] (German text is all ~0.8-0.9)
+COMPARE_APPROX_TOLERANCE = 0.10  # "etwa", "rund": ± this share
+COMPARE_EVENT_WINDOW_DAYS = 31  # an untimed claim joins an event (a day … a month) this recent
