@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from newsgraph.model import Analysis, Document
 from newsgraph.nlp import extensions, pipeline
+from newsgraph.nlp.sentences import spans as sentence_spans
 
 
 def analyze(document: Document, nlp: Language | None = None) -> Analysis:
@@ -18,7 +19,7 @@ def analyze(document: Document, nlp: Language | None = None) -> Analysis:
     doc._.document = document
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
-    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    sentences = sentence_spans(doc) if doc.has_annotation("SENT_START") else []
     result = Analysis(doc=document.id, sentences=sentences, pipeline=pipeline.fingerprint(nlp))
     for name in extensions.LIST_ATTRS:
         setattr(result, name, sorted(extensions.records(doc, name), key=lambda r: (r.start, r.end)))

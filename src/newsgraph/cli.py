@@ -314,36 +314,61 @@ def entity(
 def compare(
     db: DbOption = Path(settings.DEFAULT_DB),
     conflicts_only: Annotated[bool, typer.Option("--conflicts", help="Show only conflicts.")] = False,
+    notes: Annotated[bool, typer.Option("--notes", help="Also print the notes.")] = False,
 ) -> None:
     """Where outlets agree and where they contradict each other, grouped by story."""
+    from rich.text import Text
+
     from newsgraph.store import contract
-    from newsgraph.web.views import build_stories
+    from newsgraph.web.views import build_stories, outlet_of
 
     if not db.exists():
         err.print(f"[red]no database at {db}[/]")
         raise typer.Exit(EXIT_FAILED)
     data = contract.build(open_db(db))
-    shown = 0
+    shown = conflicts = 0
     for story in build_stories(data, {}):
-        rows = [c for c in story.comparisons if c["verdict"] == "conflict" or not conflicts_only]
+        rows = [c for c in story.compared if c.verdict == "conflict" or not conflicts_only]
         if not rows:
             continue
-        table = Table(title=f"{story.label or story.id} · {len(story.documents)} documents", show_lines=True)
-        for column in ("verdict", "measure", "time", "unit", "what each source says"):
-            table.add_column(column, overflow="fold")
+        n_conflicts = sum(c.verdict == "conflict" for c in rows)
+        outlets = sorted({outlet_of(d) for d in story.documents})
+        table = Table(
+            title=f"[bold]{story.label or story.id}[/] · {len(story.documents)} documents · "
+            f"{n_conflicts} conflict(s) · {len(rows) - n_conflicts} agreement(s)",
+            caption=f"story {story.id} · outlets: {', '.join(outlets)}",
+            show_lines=True,
+            expand=False,
+        )
+        table.add_column("verdict", no_wrap=True)
+        table.add_column("measure", overflow="fold")
+        table.add_column("time", no_wrap=True)
+        table.add_column("unit", no_wrap=True)
+        table.add_column("what each source says (value · range · source / speaker)", overflow="fold")
         for c in rows:
-            style = "bold red" if c["verdict"] == "conflict" else "green"
-            table.add_row(
-                f"[{style}]{c['verdict']}[/]",
-                c["measure"],
-                c["time"] or "—",
-                c["unit"] or "—",
-                c["note"] or "",
-            )
+            style = "bold red" if c.verdict == "conflict" else "green"
+            said = Text()
+            for i, side in enumerate(c.sides):
+                if i:
+                    said.append("vs\n", style="bold red")
+                for r in side:
+                    who = r.outlet + (f" / {r.speaker}" if r.speaker and r.speaker != r.outlet else "")
+                    copy = " (copy)" if r.doc in story.copies else ""
+                    said.append(f"{r.text}", style="bold")
+                    said.append(f"  {r.range}  ", style="dim")
+                    said.append(f"{who}{copy}\n")
+            said.rstrip()
+            table.add_row(Text(c.verdict, style=style), c.measure, c.time or "—", c.unit or "—", said)
         out.print(table)
+        if notes:
+            for c in rows:
+                out.print(f"[dim]{c.id}[/] {c.note}")
         shown += len(rows)
+        conflicts += n_conflicts
     if not shown:
         out.print("no comparisons" + (" with a conflict" if conflicts_only else ""))
+    else:
+        out.print(f"{shown} comparison(s), {conflicts} conflict(s)")
 
 
 @app.command()
@@ -434,6 +459,18 @@ def eval_examples(path: Path, limit: LimitOption = None, as_json: JsonOption = F
 def eval_entities(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
     """A variant list (tests/entities/variants.toml): groups merged, wrong merges, near-misses."""
     _evaluate("entities", path, limit, as_json)
+
+
+@eval_app.command("sentences")
+def eval_sentences(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """UD CoNLL-U files (a folder or a file): sentence boundary P/R/F1."""
+    _evaluate("sentences", path, limit, as_json)
+
+
+@eval_app.command("tagger")
+def eval_tagger(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+    """A UD CoNLL-U file: UPOS, STTS and lemma accuracy of the HanTa component on gold tokens."""
+    _evaluate("tagger", path, limit, as_json)
 
 
 def main() -> None:

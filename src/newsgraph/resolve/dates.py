@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from functools import cache
 from typing import Any
 
 from newsgraph import settings
@@ -122,11 +121,11 @@ def _capitalized_inside(sentence: list[str]) -> set[str]:
     return {t.casefold() for t in sentence[1:] if t[:1].isupper() and len(t) > 2}
 
 
-@cache
 def _tagger() -> Any:
+    """The pipeline's shared HanTa tagger (one per process), or None where it cannot load."""
     try:
-        from HanTa import HanoverTagger
+        from newsgraph.nlp.tagger import hanta
 
-        return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
+        return hanta()
     except Exception:  # the fallback still works, only less precisely
         return None
