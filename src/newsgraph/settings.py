@@ -21,7 +21,8 @@ INGEST_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "c
 METADATA_LEAD_CHARS = 600  # a dated event in the first characters dates the article ("am Dienstag (…)")
 METADATA_HEAD_CHARS = 200  # the dateline region at the very start
 METADATA_TRAILER_LINES = 2  # the last non-blank lines searched for "Quelle: …", "[xy/outlet]"
-CONTEXT_DATE_WINDOW_DAYS = 183  # a day-month gets its year from a full date within half a year in the same text
+# a day-month gets its year from a full date within half a year in the same text
+CONTEXT_DATE_WINDOW_DAYS = 183
 PARTIAL_DATE_WINDOW_DAYS = 3  # resolve: a day-month gets its year from a dated article this close ...
 PARTIAL_DATE_MIN_SHARED_NAMES = 3  # ... sharing at least this many proper names
 PARTIAL_DATE_MIN_NAME_OVERLAP = 0.25  # ... that make at least this share of the smaller set of names

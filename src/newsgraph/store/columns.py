@@ -33,7 +33,7 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
         "is_rank",
         "speaker_text",
     ),
-    "timexes": ("id", "doc", "start", "end", "text", "type", "value"),
+    "timexes": ("id", "doc", "start", "end", "text", "type", "value", "mod", "interval"),
     "quotes": (
         "id",
         "doc",

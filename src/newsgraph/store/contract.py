@@ -172,6 +172,8 @@ def document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[s
                 "text": t.text,
                 "type": t.type,
                 "value": t.value,
+                "mod": t.mod,
+                "interval": t.interval,
             },
         )
     for q in a.quotes:

@@ -77,6 +77,8 @@ def analysis(conn: sqlite3.Connection, doc: str) -> Analysis:
             value=r["value"],
             rule=r["rule"],
             anchor=r["anchor"],
+            mod=r["mod"],
+            interval=r["interval"],
         )
         for r in q('SELECT * FROM timexes WHERE doc=? ORDER BY start, "end"', (doc,))
     ]

@@ -50,7 +50,9 @@ MIGRATIONS: tuple[str, ...] = (
         type TEXT NOT NULL,
         value TEXT NOT NULL,
         rule TEXT,
-        anchor TEXT
+        anchor TEXT,
+        mod TEXT,
+        interval TEXT
     );
     CREATE INDEX timexes_doc ON timexes(doc);
     CREATE TABLE quantities (

@@ -88,10 +88,10 @@ def put_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
             ],
         )
         conn.executemany(
-            'INSERT OR REPLACE INTO timexes (id, doc, start, "end", text, type, value, rule, anchor)'
-            " VALUES (?,?,?,?,?,?,?,?,?)",
+            'INSERT OR REPLACE INTO timexes (id, doc, start, "end", text, type, value, rule, anchor, mod,'
+            " interval) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (t.id, doc, t.start, t.end, t.text, t.type, t.value, t.rule, t.anchor)
+                (t.id, doc, t.start, t.end, t.text, t.type, t.value, t.rule, t.anchor, t.mod, t.interval)
                 for t in analysis.timexes
             ],
         )
