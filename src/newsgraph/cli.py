@@ -401,7 +401,14 @@ def _print_metrics(title: str, metrics: dict[str, Any]) -> None:
             table.add_row(name, *[_fmt(row.get(c)) for c in columns])
         out.print(table)
     for k, v in flat.items():
-        out.print(f"{k}: {_fmt(v)}")
+        if isinstance(v, list):
+            out.print(f"{k}: {len(v)}")
+            for item in v[:20]:
+                out.print(f"  {item}", markup=False)
+            if len(v) > 20:
+                out.print(f"  … {len(v) - 20} more (--json shows all)")
+        else:
+            out.print(f"{k}: {_fmt(v)}")
 
 
 def _fmt(value: Any) -> str:
