@@ -71,6 +71,8 @@ QUANTITIES_MAX_PER_DOC = 2000  # a document with more numbers than this keeps th
 QUOTES_SHORT_WORDS = 4  # a quoted span with fewer words needs a speech cue nearby to count as a quote
 QUOTES_KONJ_WINDOW = 12  # tokens after "sagte X," in which a Konjunktiv marks a reported V2 clause
 QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence continues it (free indirect)
+QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
+QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
 QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
 
@@ -79,8 +81,11 @@ STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured 
 STORY_TEXT_WEIGHT = 0.6  # link score = text weight · text similarity + entity weight · entity Jaccard
 STORY_ENTITY_WEIGHT = 0.4
 STORY_LINK_THRESHOLD = 0.22  # documents whose score reaches this (within the window) tell the same story
+STORY_E5_LINK_THRESHOLD = 0.42  # the same for method "e5" (best F1 in benchmarks/stories.py)
+STORY_MIN_WORDS = 50  # a shorter text (a stub, a teaser) links to a story by its entities only
 STORY_WINDOW_DAYS = 10  # dated documents further apart than this are never one story
 STORY_DUPLICATE_CONTAINMENT = 0.5  # share of the shorter text's word 5-grams found in the other: a copy
+STORY_DUPLICATE_MIN_SHARED = 30  # ... and at least this many shared 5-grams (a shared stub is no copy)
 STORY_E5_FLOOR = 0.80  # e5 cosines are rescaled from [floor, 1] to [0, 1] (German text is all ~0.8-0.9)
 COMPARE_APPROX_TOLERANCE = 0.10  # "etwa", "rund": ± this share
 COMPARE_EVENT_WINDOW_DAYS = 31  # an untimed claim joins an event (a day … a month) this recent

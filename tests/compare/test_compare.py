@@ -6,7 +6,6 @@ import math
 
 import pytest
 
-from newsgraph.lang import load_toml
 from newsgraph.resolve.compare import Claim, compare, interval, rounding
 from newsgraph.resolve.measures import synonyms
 
@@ -139,14 +138,110 @@ def test_ids_are_stable() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    "group", load_toml("de", "compare/measures.toml")["measure"], ids=lambda g: g["name"]
-)
-def test_measure_examples(group: dict) -> None:
-    claims = []
-    for i, example in enumerate(group["example"]):
-        measure, text = (part.strip() for part in example.split(":", 1))
-        assert measure in group["lemmas"]
-        claims.append(claim(f"q{i}", f"d{i}", text, 1.0, measure=measure))
+def test_nine_months_read_as_the_whole_year_still_not_met() -> None:
+    """Even if the time scope of the nine-month figure came out as "2025", the untimed figure published in
+    November 2025 belongs to the last complete year (2024), never to the running one."""
+    claims = [c if c.id != "c" else Claim(**{**_fields(c), "time": "2025"}) for c in SEEDS]
+    found = {tuple(c.quantities): c for c in compare(claims, synonyms())}
+    assert found[("a", "b")].verdict == "agree"
+    assert not any("c" in ids for ids in found)
+
+
+def _fields(c: Claim) -> dict:
+    return {f: getattr(c, f) for f in Claim.__slots__}
+
+
+def test_untimed_claim_joins_the_recent_event() -> None:
+    claims = [
+        claim("x", "d1", "zwölf", 12, measure="Todesopfer", published="2026-03-17"),
+        claim(
+            "y",
+            "d2",
+            "mindestens 40",
+            40,
+            measure="Tote",
+            qualifier="at_least",
+            time="2026-03-14",
+            published="2026-03-21",
+        ),
+        claim("z", "d3", "drei", 3, measure="Tote", time="2024-SU", published="2026-03-21"),
+    ]
     [comparison] = compare(claims, synonyms())
-    assert comparison.measure == group["lemmas"][0]
+    assert comparison.verdict == "conflict" and comparison.time == "2026-03-14"
+    assert set(comparison.quantities) == {"x", "y"}
+
+
+def test_nested_subjects_meet_crossing_ones_do_not() -> None:
+    ru_uz, cn_uz = ("ru", "uz"), ("cn", "uz")
+    claims = [
+        claim("a", "d1", "11,6 Milliarden", 11.6 * B, unit="USD", time="2025", subjects=ru_uz),
+        claim(
+            "b",
+            "d2",
+            "rund 13,4 Milliarden",
+            13.4 * B,
+            unit="USD",
+            time="2025",
+            subjects=cn_uz,
+            qualifier="approx",
+        ),
+        claim("c", "d3", "11,6 Milliarden", 11.6 * B, unit="USD", time="2025", subjects=("ru",)),
+        # no subjects: its sentence and document speak of Russia and Uzbekistan
+        claim(
+            "d",
+            "d4",
+            "fast zwölf Milliarden",
+            12 * B,
+            unit="USD",
+            time="2025",
+            qualifier="almost",
+            context=(("ru", 5.0), ("uz", 4.0), ("cn", 1.0)),
+        ),
+    ]
+    comparisons = compare(claims, synonyms())
+    assert [sorted(c.quantities) for c in comparisons] == [["a", "c", "d"]]
+    assert comparisons[0].verdict == "agree"
+
+
+def test_a_count_never_joins_hours_but_an_amount_joins_dollars() -> None:
+    claims = [
+        claim("h", "d1", "zwei Stunden", 2, measure="Teilnehmer", unit="h"),
+        claim("n", "d2", "etwa 200", 200, measure="Teilnehmer", qualifier="approx"),
+        claim("m", "d3", "mehr als 2.000", 2000, measure="Teilnehmer", qualifier="more_than"),
+    ]
+    [comparison] = compare(claims, synonyms())
+    assert sorted(comparison.quantities) == ["m", "n"] and comparison.unit is None
+
+
+def test_rank_claims_conflict_on_different_ranks() -> None:
+    claims = [
+        claim("a", "d1", "die größten", 1, measure="Uranreserve", rank=True, subjects=("kz",)),
+        claim("b", "d2", "die zweitgrößten", 2, measure="Uranreserve", rank=True, subjects=("kz",)),
+        claim("c", "d3", "zweitwichtigste", 2, measure="Handelspartner", rank=True, subjects=("ru",)),
+        claim("d", "d4", "Platz zwei", 2, measure="Handelspartner", rank=True, subjects=("ru",)),
+    ]
+    found = {c.measure: c for c in compare(claims, synonyms())}
+    assert found["rank:Uranreserve"].verdict == "conflict"
+    assert found["rank:Handelspartner"].verdict == "agree"
+    assert "(rank)" in (found["rank:Uranreserve"].note or "")
+
+
+def test_note_names_both_sides() -> None:
+    claims = [
+        claim("a", "d1", "zwölf", 12, measure="Tote", source="zpd", speaker="Ministerium"),
+        claim("b", "d2", "12", 12, measure="Todesopfer", source="Sharq-Press"),
+        claim("c", "d3", "mindestens 40", 40, measure="Tote", qualifier="at_least", source="Steppenkurier"),
+    ]
+    [comparison] = compare(claims, synonyms())
+    note = comparison.note or ""
+    assert comparison.verdict == "conflict"
+    assert note.index("zpd / Ministerium") < note.index(" vs ") < note.index("Steppenkurier")
+    assert "Sharq-Press" in note and "[40, ∞)" in note
+
+
+def test_unresolved_scopes_are_not_shared() -> None:
+    claims = [
+        claim("a", "d1", "5 Millionen", 5e6, unit="EUR", time="XXXX"),
+        claim("b", "d2", "50 Millionen", 50e6, unit="EUR", time="XXXX"),
+    ]
+    assert compare(claims) == []

@@ -130,3 +130,43 @@ def test_report_in_headless_chromium(report_file: Path, tmp_path: Path) -> None:
         timeout=120,
     )
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_compare_command_shows_both_sides(report_file: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+
+    db = report_file.parent / "r.db"
+    result = CliRunner().invoke(
+        app, ["compare", "--db", str(db), "--conflicts", "--notes"], env={"COLUMNS": "160"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "conflict" in result.output and "vs" in result.output
+    assert "4 Milliarden Dollar" in result.output and "etwa 27 Milliarden Dollar" in result.output
+    assert "1 comparison(s), 1 conflict(s)" in result.output
+
+
+def test_timeline_merges_the_same_event_reported_twice() -> None:
+    from newsgraph.web.views import timeline
+
+    event = {
+        "code": "042",
+        "status": "reported",
+        "time": "2025-11-11",
+        "actors": ["tok"],
+        "targets": [],
+        "place": "msk",
+        "text": "eingetroffen",
+        "start": 0,
+        "end": 5,
+    }
+    docs = [
+        {"id": "a", "source": "EFE", "published": "2025-11-11"},
+        {"id": "b", "source": "TASS", "published": "2025-11-12"},
+    ]
+    by_doc = {"a": {"events": [event]}, "b": {"events": [{**event, "time": "2025-11-11TAF"}]}}
+    [day] = timeline(docs, by_doc, {"tok": "Tokajew", "msk": "Moskau"})
+    assert day["day"] == "2025-11-11"
+    [entry] = day["events"]
+    assert [r["outlet"] for r in entry["reports"]] == ["EFE", "TASS"] and entry["place_name"] == "Moskau"

@@ -37,11 +37,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsgraph import settings
 from newsgraph.model import Comparison, content_id
 
-APPROX_TOLERANCE = 0.10
+APPROX_TOLERANCE = settings.COMPARE_APPROX_TOLERANCE
 ALMOST_TOLERANCE = 0.10
-EVENT_WINDOW_DAYS = 31  # an untimed claim joins an event scope that ended at most this long before it
+EVENT_WINDOW_DAYS = settings.COMPARE_EVENT_WINDOW_DAYS  # an untimed claim joins an event this recent
 EVENT_MAX_DAYS = 31  # scopes up to a month long count as events
 RANK_PREFIX = "rank:"
 MIN_UNITLESS_AMOUNT = 1e6  # a unit-less number this large may be a sum of money whose currency is implied
@@ -109,9 +110,14 @@ def rounding(text: str, value: float) -> float:
     Integers written with all digits (410.000, 7.600) are read as rounded to their last non-zero digit.
     """
     m = re.search(r"\d[\d.,\s]*", text)
-    if not m or value == 0:
-        return abs(value) * 0.005
-    digits = m.group(0).strip().rstrip(".,")
+    if value == 0:
+        return 0.5
+    if not m:  # a number word ("zwölf", "zwei Milliarden"): as precise as its integer
+        if value != int(value):
+            return abs(value) * 0.005
+        digits = str(int(abs(value)))
+    else:
+        digits = m.group(0).strip().rstrip(".,")
     if "," in digits:  # German decimal comma: the digits after it
         decimals = len(digits.rsplit(",", 1)[1])
         shown = float(digits.replace(".", "").replace(",", "."))
@@ -223,6 +229,8 @@ def scope_groups(claims: list[Claim]) -> dict[str | None, list[Claim]]:
     loose: list[Claim] = []
     for c in claims:
         key = scope_key(c.time)
+        if key and "X" in key.split("/")[0][:4]:  # unresolved (XXXX-SU: a summer, the year unknown)
+            key = f"{key} in {c.doc}"  # …is no scope another document can share
         (scoped[key] if key else loose).append(c)
     keys = [k for k in scoped if k]
     for c in loose:
@@ -275,13 +283,24 @@ def _who(c: Claim) -> str:
     return " / ".join(dict.fromkeys(parts)) or f"document {c.doc[:8]}"
 
 
-def _verdict(claims: list[Claim]) -> tuple[str, list[tuple[Claim, Claim]]]:
-    conflicts = []
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.doc != b.doc and not interval(a).overlaps(interval(b)):
-                conflicts.append((a, b))
-    return ("conflict" if conflicts else "agree"), conflicts
+def verdict(claims: list[Claim]) -> str:
+    """``conflict`` when two claims from different documents do not overlap, else ``agree``.
+
+    O(n log n): if any such pair exists, one of them pairs the lowest upper bound with the highest lower
+    bound, or one of those with the best claim of another document.
+    """
+    ivs = [(c, interval(c)) for c in claims]
+    by_high = sorted(ivs, key=lambda ci: (ci[1].high, not ci[1].high_open))
+    by_low = sorted(ivs, key=lambda ci: (ci[1].low, ci[1].low_open), reverse=True)
+    lowest, highest = by_high[0], by_low[0]
+    candidates = [(lowest, highest)]
+    if lowest[0].doc == highest[0].doc:
+        doc = lowest[0].doc
+        other_high = next((ci for ci in by_high if ci[0].doc != doc), None)
+        other_low = next((ci for ci in by_low if ci[0].doc != doc), None)
+        candidates = [(x, y) for x, y in ((other_high, highest), (lowest, other_low)) if x and y]
+    clash = any(x[0].doc != y[0].doc and not x[1].overlaps(y[1]) for x, y in candidates)
+    return "conflict" if clash else "agree"
 
 
 def blocks(claims: list[Claim]) -> list[list[Claim]]:
@@ -310,14 +329,14 @@ def _side(members: list[Claim]) -> str:
 def note(
     measure: str,
     claims: list[Claim],
-    conflicts: list[tuple[Claim, Claim]],
+    conflict: bool,
     scope: str | None,
     unit_assumed: bool,
 ) -> str:
     """One line for people: who says what, and why the values do or do not fit together."""
     head = measure.removeprefix(RANK_PREFIX) + (" (rank)" if measure.startswith(RANK_PREFIX) else "")
     head += f", {scope}" if scope else ""
-    if conflicts:
+    if conflict:
         sides = blocks(claims)
         ranges = " vs ".join(f"{_side(side)} {_common(side)}" for side in sides)
         text = f"{head}: conflict, the values do not overlap — {ranges}"
@@ -356,7 +375,7 @@ def compare(claims: Iterable[Claim], synonyms: dict[str, str] | None = None) -> 
                     if len({c.doc for c in members}) < 2:
                         continue
                     members = sorted(members, key=lambda c: (c.published or "", c.doc, c.id))
-                    verdict, conflicts = _verdict(members)
+                    said = verdict(members)
                     ids = [c.id for c in members]
                     subjects = sorted({s for c in members for s in c.subjects})
                     out.append(
@@ -366,9 +385,9 @@ def compare(claims: Iterable[Claim], synonyms: dict[str, str] | None = None) -> 
                             subjects=subjects,
                             time=scope,
                             unit=unit,
-                            verdict=verdict,
+                            verdict=said,
                             quantities=ids,
-                            note=note(measure, members, conflicts, scope, assumed),
+                            note=note(measure, members, said == "conflict", scope, assumed),
                         )
                     )
     return out

