@@ -19,7 +19,9 @@ from newsgraph.model import Mention, Timex
 from newsgraph.model import Span as CharSpan
 
 PERSONISH = frozenset({"PER", "ORG", "LOC"})
-SKIPPABLE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "CARD", "ADV"})
+SKIPPABLE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "CARD", "ADV", "NE"})
+ANTECEDENT_SENTENCES = 2  # a pronoun looks this many sentences back for a person in subject position
+MODIFIER_GAP = 3  # a deriv mention ("russische") this close before a name belongs to the name's phrase
 PASSIVE_PARTICIPLE = "VVPP"
 
 
@@ -70,20 +72,62 @@ def _governing_preposition(doc: Doc, start: int, floor: int) -> str | None:
     return None
 
 
-def _last_person_before(placed: list[Placed], token: int) -> Placed | None:
+def _surname(m: Mention) -> str:
+    return m.text.split()[-1].lower() if m.text.split() else m.text.lower()
+
+
+def _antecedent(doc: Doc, token: int, placed: list[Placed]) -> Placed | None:
+    """The person a pronoun at ``token`` refers to: an earlier person in subject position in its own
+    sentence or the ``ANTECEDENT_SENTENCES`` before it; failing that, the person mentioned most often
+    so far (the story's protagonist)."""
     people = [p for p in placed if p.end <= token and p.mention.type == "PER" and p.mention.form == "name"]
-    return people[-1] if people else None
+    if not people:
+        return None
+    here = doc[token].sent
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    index = next((k for k, s in enumerate(sents) if s.start == here.start), 0)
+    for back in range(0, ANTECEDENT_SENTENCES + 1):
+        if index - back < 0:
+            break
+        sent = sents[index - back]
+        in_sent = [p for p in people if sent.start <= p.start < sent.end]
+        subjects = [p for p in in_sent if _governing_preposition(doc, p.start, sent.start) is None]
+        if subjects:
+            return subjects[-1] if back == 0 else subjects[0]
+    counts: dict[str, int] = {}
+    for p in people:
+        counts[_surname(p.mention)] = counts.get(_surname(p.mention), 0) + 1
+    top = max(counts.values())
+    return next(p for p in reversed(people) if counts[_surname(p.mention)] == top)
+
+
+def _dateline_end(doc: Doc) -> int:
+    """Token index where a dateline ("Brüssel/Taschkent (zpd) –") ends, or 0 where there is none."""
+    for t in doc[: min(len(doc), 16)]:
+        if t.text in ("–", "—", "-") and any(x.text == ")" for x in doc[: t.i]):
+            return t.i + 1
+        if t.is_sent_end:
+            break
+    return 0
 
 
 def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Timex], lex: Lexicon) -> Frame:
     frame = Frame()
     lo, hi = _clause(sent, hit.start, lex)
-    in_sentence = [p for p in placed if p.start >= sent.start and p.end <= sent.end]
+    floor = max(sent.start, _dateline_end(doc))
+    in_sentence = [p for p in placed if p.start >= floor and p.end <= sent.end]
+    names_at = {p.start for p in in_sentence if p.mention.form == "name" and p.mention.type in ("PER", "ORG")}
+    in_sentence = [
+        p
+        for p in in_sentence
+        if p.mention.form != "deriv" or not any(p.end <= n <= p.end + MODIFIER_GAP for n in names_at)
+    ]
     roles: dict[int, str | None] = {
         id(p): _governing_preposition(doc, p.start, sent.start) for p in in_sentence
     }
     trigger_token = doc[hit.start]
-    passive = trigger_token.tag_ == PASSIVE_PARTICIPLE
+    clause_words = {doc[k].lower_ for k in range(lo, hi)}
+    passive = trigger_token.tag_ == PASSIVE_PARTICIPLE and bool(clause_words & lex.passive_auxiliaries)
 
     actors: list[Placed] = []
     targets: list[Placed] = []
@@ -99,6 +143,7 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
     if hit.trigger.pos == "noun":
         after = [p for p in in_sentence if p.start == hit.end or (p.start == hit.end + 1 and roles[id(p)])]
         subject = [p for p in in_sentence if roles[id(p)] is None and p.start < hit.start]
+        subject.sort(key=lambda p: (p.mention.form != "name" or p.mention.type == "LOC", p.start))
         owner = _owner_by_reference(doc, hit.start, lo, placed, lex)
         chosen = (
             owner
@@ -112,14 +157,16 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
         if passive:
             antecedent = [p for p in in_sentence if p.end <= lo]
             targets += antecedent[-1:] if not before else before[-1:]
-        elif before:
-            actors = before[-1:] + actors
-            targets += later[:1]
-        elif later:
-            actors = later[:1] + actors
-            targets += later[1:2]
         else:
-            actors = (_owner_by_reference(doc, hit.start, lo, placed, lex) or []) + actors
+            subject = _verb_subject(doc, sent, hit, lo, before, in_sentence, roles, placed, lex)
+            if subject is not None:
+                actors = [subject] + [a for a in actors if a is not subject]
+                targets += [p for p in later if p is not subject][:1]
+            elif later:
+                actors = later[:1] + actors
+                targets += later[1:2]
+    if not actors and hit.trigger.symmetric:
+        actors = _previous_participants(doc, sent, placed)
     frame.actors = _unique(p.mention.span for p in actors)
     frame.targets = [s for s in _unique(p.mention.span for p in targets) if s not in frame.actors]
     places = [p for p in in_sentence if p.mention.type == "LOC" and roles[id(p)] in lex.place_prepositions]
@@ -130,22 +177,74 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
     return frame
 
 
+def _verb_subject(
+    doc: Doc,
+    sent: Span,
+    hit: Hit,
+    lo: int,
+    before: list[Placed],
+    in_sentence: list[Placed],
+    roles: dict[int, str | None],
+    placed: list[Placed],
+    lex: Lexicon,
+) -> Placed | None:
+    """Who does it, in order of evidence: a person or organization before the verb in its clause, a
+    pronoun there (its antecedent), one before the clause in the sentence (a subject before a relative
+    clause), a place named before the verb, a place adjective."""
+    actors_first = [p for p in before if p.mention.form == "name" and p.mention.type in ("PER", "ORG")]
+    if actors_first:
+        return actors_first[-1]
+    pronoun = _owner_by_reference(doc, hit.start, lo, placed, lex)
+    if pronoun:
+        return pronoun[0]
+    earlier = [
+        p
+        for p in in_sentence
+        if p.end <= lo
+        and roles[id(p)] is None
+        and p.mention.form == "name"
+        and p.mention.type in ("PER", "ORG")
+    ]
+    if earlier:
+        return earlier[0]
+    places = [p for p in before if p.mention.form == "name"]
+    if places:
+        return places[-1]
+    return before[-1] if before else None
+
+
+def _previous_participants(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
+    """Talks named without partners continue the previous sentence's: its persons in subject position."""
+    if not doc.has_annotation("SENT_START") or sent.start == 0:
+        return []
+    previous = doc[sent.start - 1].sent
+    people = [
+        p
+        for p in placed
+        if previous.start <= p.start < previous.end
+        and p.mention.type == "PER"
+        and p.mention.form == "name"
+        and _governing_preposition(doc, p.start, previous.start) is None
+    ]
+    return people[:2]
+
+
 def _owner_by_reference(doc: Doc, i: int, lo: int, placed: list[Placed], lex: Lexicon) -> list[Placed] | None:
-    """A pronoun or possessive just before the trigger (or opening its clause) → the last person."""
-    for k in range(i - 1, max(lo, i - 4) - 1, -1):
+    """A pronoun or possessive just before the trigger (or opening its clause) → its antecedent."""
+    for k in [*range(i - 1, max(lo, i - 4) - 1, -1), *range(lo, i)]:
         if doc[k].lower_ in lex.back_references:
-            person = _last_person_before(placed, k)
-            return [person] if person else None
-    for k in range(lo, i):
-        if doc[k].lower_ in lex.back_references:
-            person = _last_person_before(placed, k)
+            person = _antecedent(doc, k, placed)
             return [person] if person else None
     return None
 
 
 def _time(doc: Doc, sent: Span, hit: Hit, timexes: list[Timex]) -> str | None:
     start, end = sent.start_char, sent.end_char
-    inside = [t for t in timexes if start <= t.start and t.end <= end and t.type in ("DATE", "TIME")]
+    inside = [
+        t
+        for t in timexes
+        if start <= t.start and t.end <= end and t.type in ("DATE", "TIME") and not t.interval
+    ]
     if not inside:
         return None
     at = doc[hit.start].idx
@@ -164,7 +263,8 @@ def _status(doc: Doc, sent: Span, hit: Hit, lo: int, hi: int, lex: Lexicon) -> s
         infinitive = doc[hit.start].tag_ in lex.infinitive_tags or any(
             t.tag_ in lex.infinitive_tags for t in clause
         )
-        if infinitive or hit.trigger.pos == "noun":
+        present_passive = doc[hit.start].tag_ == PASSIVE_PARTICIPLE  # "wird morgen unterzeichnet"
+        if infinitive or present_passive or hit.trigger.pos == "noun":
             return "planned"
     return "reported"
 

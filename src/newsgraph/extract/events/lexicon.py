@@ -25,6 +25,7 @@ class Lexicon:
     phrases: dict[tuple[str, ...], Trigger]  # multi-word noun lemmas
     noun_heads: tuple[tuple[str, Trigger], ...]  # longest first, for compound matching
     future_auxiliaries: frozenset[str]
+    passive_auxiliaries: frozenset[str]
     infinitive_tags: frozenset[str]
     planned_cues: frozenset[str]
     negation_cues: frozenset[str]
@@ -70,6 +71,7 @@ def load(lang: str = "de") -> Lexicon:
         phrases=phrases,
         noun_heads=heads,
         future_auxiliaries=frozenset(planned["future_auxiliaries"]),
+        passive_auxiliaries=frozenset(planned["passive_auxiliaries"]),
         infinitive_tags=frozenset(planned["infinitive_tags"]),
         planned_cues=frozenset(planned["cues"]),
         negation_cues=frozenset(negated["cues"]),
