@@ -159,9 +159,9 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
             targets += antecedent[-1:] if not before else before[-1:]
         else:
             subject = _verb_subject(doc, sent, hit, lo, before, in_sentence, roles, placed, lex)
-            if subject is not None:
-                actors = [subject] + [a for a in actors if a is not subject]
-                targets += [p for p in later if p is not subject][:1]
+            if subject:
+                actors = subject + [a for a in actors if a not in subject]
+                targets += [p for p in later if p not in subject][:1]
             elif later:
                 actors = later[:1] + actors
                 targets += later[1:2]
@@ -187,16 +187,19 @@ def _verb_subject(
     roles: dict[int, str | None],
     placed: list[Placed],
     lex: Lexicon,
-) -> Placed | None:
+) -> list[Placed]:
     """Who does it, in order of evidence: a person or organization before the verb in its clause, a
-    pronoun there (its antecedent), one before the clause in the sentence (a subject before a relative
-    clause), a place named before the verb, a place adjective."""
+    pronoun there (its antecedent), places or place adjectives before the verb in the clause (all of a
+    coordination for events between partners: "die kasachischen und russischen Staatschefs"), a person
+    or organization before the clause in the sentence (a subject before a relative clause)."""
     actors_first = [p for p in before if p.mention.form == "name" and p.mention.type in ("PER", "ORG")]
     if actors_first:
-        return actors_first[-1]
+        return actors_first[-1:]
     pronoun = _owner_by_reference(doc, hit.start, lo, placed, lex)
     if pronoun:
-        return pronoun[0]
+        return pronoun[:1]
+    if before:
+        return before if hit.trigger.symmetric else before[-1:]
     earlier = [
         p
         for p in in_sentence
@@ -205,12 +208,7 @@ def _verb_subject(
         and p.mention.form == "name"
         and p.mention.type in ("PER", "ORG")
     ]
-    if earlier:
-        return earlier[0]
-    places = [p for p in before if p.mention.form == "name"]
-    if places:
-        return places[-1]
-    return before[-1] if before else None
+    return earlier[:1]
 
 
 def _previous_participants(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
@@ -226,7 +224,7 @@ def _previous_participants(doc: Doc, sent: Span, placed: list[Placed]) -> list[P
         and p.mention.form == "name"
         and _governing_preposition(doc, p.start, previous.start) is None
     ]
-    return people[:2]
+    return people[:2] if len(people) >= 2 else []  # partners: two persons, as in "X und Y kamen zusammen"
 
 
 def _owner_by_reference(doc: Doc, i: int, lo: int, placed: list[Placed], lex: Lexicon) -> list[Placed] | None:
