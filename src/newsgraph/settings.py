@@ -73,6 +73,7 @@ QUOTES_KONJ_WINDOW = 12  # tokens after "sagte X," in which a Konjunktiv marks a
 QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence continues it (free indirect)
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
+QUOTES_DIRECT_CHAIN = 2  # sentences back in which a cue-less direct quote finds the speaker it continues
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
 QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
 

@@ -1,0 +1,20 @@
+"""Quotes and their speakers (issue 7): the ``ng_quotes`` spaCy component.
+
+Modules: ``direct`` (quotation marks), ``cues`` (speech verbs and markers), ``speaker`` (the
+subject noun phrase), ``extractor`` (indirect, reported and free indirect speech),
+``resolve`` (pronouns and role nouns to mentions), ``component`` (records). Vocabulary lives in
+``lang/<lang>/quotes/``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from newsgraph.extract.quotes.component import QuoteComponent
+
+__all__ = ["QuoteComponent", "make_quotes"]
+
+
+@Language.factory("ng_quotes", default_config={"lang": "de"})
+def make_quotes(nlp: Language, name: str, lang: str) -> QuoteComponent:
+    return QuoteComponent(lang)

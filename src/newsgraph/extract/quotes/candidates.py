@@ -1,0 +1,24 @@
+"""The working record of the quote scanners, before it becomes a ``model.Quote``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsgraph.extract.quotes.speaker import NP
+
+
+@dataclass(slots=True)
+class Found:
+    kind: str  # direct | indirect | reported | free_indirect
+    start: int  # message span, characters
+    end: int
+    sent: int  # sentence index of the message start
+    speaker: NP | None = None
+    cue: tuple[int, int] | None = None  # token range of the cue word(s)
+    cue_text: str | None = None
+    speaker_chars: tuple[int, int] | None = None  # copied from another quote (free indirect)
+    speaker_ref: tuple[int, int] | None = None
+    frame: str = ""  # which rule found it (for debugging and tests)
+    nested: bool = False
+    last_sent: int = -1  # free indirect: the last sentence merged into it
+    source: Found | None = None  # free indirect: the quote whose speaker it continues

@@ -1,0 +1,110 @@
+"""A light token view of a spaCy ``Doc``: words with offsets, optional STTS tags, sentences.
+
+Uses the pipeline's sentences and tags when another component set them, and falls back to
+punctuation rules when it did not, so the quote scanner works on a bare tokenizer too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+SENT_END = frozenset(".!?")
+QUOTE_CHARS = frozenset("„“”»«\"'‚‘’")
+
+
+@dataclass(slots=True)
+class Tok:
+    i: int
+    text: str
+    lower: str
+    start: int
+    end: int
+    tag: str  # STTS tag or "" when the doc has no tags
+    sent: int = 0
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_punct(self) -> bool:
+        return not any(c.isalnum() for c in self.text)
+
+    @property
+    def is_quote(self) -> bool:
+        return self.text in QUOTE_CHARS
+
+
+@dataclass(slots=True)
+class View:
+    text: str
+    toks: list[Tok]
+    sents: list[tuple[int, int]]  # token index ranges [start, end)
+    tagged: bool
+
+    def sent_chars(self, s: int) -> tuple[int, int]:
+        a, b = self.sents[s]
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def tok_at(self, char: int) -> int:
+        """Index of the first token ending after ``char``."""
+        lo, hi = 0, len(self.toks)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.toks[mid].end <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _fallback_sentences(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
+    sents: list[tuple[int, int]] = []
+    start = 0
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if i + 1 >= n:
+            break
+        nxt = toks[i + 1]
+        gap = text[t.end : nxt.start]
+        boundary = False
+        if "\n" in gap:
+            boundary = True
+        elif t.text in SENT_END or (t.text in QUOTE_CHARS and i > 0 and toks[i - 1].text in SENT_END):
+            if nxt.text in QUOTE_CHARS and t.text in SENT_END and not gap:
+                boundary = False  # the closing mark belongs to this sentence
+            elif nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in QUOTE_CHARS:
+                boundary = True
+        if boundary:
+            sents.append((start, i + 1))
+            start = i + 1
+    if start < n:
+        sents.append((start, n))
+    return sents
+
+
+def view(doc: Doc) -> View:
+    tagged = doc.has_annotation("TAG")
+    toks: list[Tok] = []
+    for t in doc:
+        if not t.is_space:
+            toks.append(
+                Tok(len(toks), t.text, t.text.lower(), t.idx, t.idx + len(t.text), t.tag_ if tagged else "")
+            )
+    if doc.has_annotation("SENT_START"):
+        sents = []
+        pos = 0
+        for s in doc.sents:
+            a = pos
+            while pos < len(toks) and toks[pos].start < s.end_char:
+                pos += 1
+            if pos > a:
+                sents.append((a, pos))
+    else:
+        sents = _fallback_sentences(doc.text, toks)
+    for k, (a, b) in enumerate(sents):
+        for i in range(a, b):
+            toks[i].sent = k
+    return View(doc.text, toks, sents, tagged)

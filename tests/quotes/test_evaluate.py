@@ -1,0 +1,35 @@
+"""The quotes2024 scorer: matching rule and a small run on the public dev data."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from newsgraph.evaluate import quotes as ev
+
+
+def _q(start, end, sp=None):
+    return SimpleNamespace(
+        start=start, end=end, speaker_start=sp and sp[0], speaker_end=sp and sp[1], kind="direct"
+    )
+
+
+def test_match_needs_half_of_both():
+    gold = [{"spans": [(0, 100)], "speaker": [(200, 210)], "type": "Direct"}]
+    assert ev.match([_q(0, 60)], gold) == [(0, 0)]
+    assert ev.match([_q(0, 40)], gold) == []  # covers too little of the gold
+    assert ev.match([_q(0, 300)], gold) == []  # gold covers too little of it
+    assert ev.speaker_ok(_q(0, 60, (205, 220)), gold[0])
+    assert not ev.speaker_ok(_q(0, 60, (300, 310)), gold[0])
+
+
+def test_discontinuous_gold():
+    gold = [{"spans": [(0, 40), (60, 100)], "speaker": [], "type": "Indirect"}]
+    assert ev.match([_q(0, 100)], gold) == [(0, 0)]
+    assert ev.speaker_ok(_q(0, 100), gold[0])
+
+
+def test_run_on_dev_sample(shared_data):
+    res = ev.run(shared_data / "quotes2024" / "dev", limit=15)
+    assert res["documents"] == 15
+    assert res["quote"]["f1"] > 0.4
+    assert 0 <= res["quote+speaker"]["f1"] <= res["quote"]["f1"]
