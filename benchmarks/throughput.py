@@ -92,12 +92,13 @@ def main() -> None:
     try:
         for i, text in enumerate(texts):
             s = time.perf_counter()
-            nlp.make_doc(text)
+            nlp.make_doc(text)  # our tokenizer alone, timed apart (not counted in analyze_s below)
             per["tokenizer"] += time.perf_counter() - s
             analyze(Document(id=f"b{i}", text=text), nlp)
     finally:
         nlp._components = original  # type: ignore[attr-defined]
-    analyze_s = time.perf_counter() - t0
+    # the loop tokenized every text twice (once timed apart, once inside analyze): count it once
+    analyze_s = time.perf_counter() - t0 - per["tokenizer"]
 
     # 3. the whole job through the workflow (ingest + pool + SQLite)
     from newsgraph import workflow
