@@ -20,7 +20,9 @@ install: $(VENV)/.installed
 demo: install
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newsgraph run examples/articles --db $(DB)
+	$(BIN)/newsgraph compare --conflicts --db $(DB)
 	$(BIN)/newsgraph export --format json --db $(DB) -o out/examples.json
+	$(BIN)/newsgraph report --db $(DB) -o out/report.html
 
 ## lint and the whole test suite
 test: install
