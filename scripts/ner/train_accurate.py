@@ -208,7 +208,7 @@ def main() -> None:
         "layers": args.layers,
         "train_minutes": round(train_min, 1),
     }
-    meta.update({k: v for k, v in vars(args).items() if k != "out"})
+    meta.update({k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items() if k != "out"})
     save(model, args.out / "model.pt", meta)
     res = evaluate(model, f, dev)
     meta["dev"] = res

@@ -16,7 +16,7 @@ FAST = ner.MODELS_DIR / "ner-fast" / "config.cfg"
 ACCURATE = ner.MODELS_DIR / "ner-accurate" / "model.onnx"
 # pinned floors: measured F1 on the first DEV_SLICE dev sentences minus a small margin
 DEV_SLICE = 300
-FLOORS = {"fast": 0.69, "accurate": 0.70}
+FLOORS = {"fast": 0.69, "accurate": 0.80}  # slices measured: fast 0.714, accurate 0.832
 
 needs_fast = pytest.mark.skipif(not FAST.exists(), reason="fast NER model not installed")
 SEEDS = tomllib.loads((HERE / "seeds_entities.toml").read_text(encoding="utf-8"))["seed"]
