@@ -432,52 +432,29 @@ LimitOption = Annotated[int | None, typer.Option("--limit", help="Score only the
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")]
 
 
-@eval_app.command("ner")
-def eval_ner(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """GermEval 2014 TSV or BIOES file: strict outer-chunk P/R/F1, per type, words/s."""
-    _evaluate("ner", path, limit, as_json)
+# evaluate.<kind>.run(path, limit) for each gold format, with the help line `newsgraph eval --help` shows
+EVALUATORS: dict[str, str] = {
+    "ner": "GermEval 2014 TSV or BIOES file: strict outer-chunk P/R/F1, per type, words/s.",
+    "timex": "WikiWarsDE folder: strict and relaxed extent F1, value accuracy.",
+    "quotes": "German Wikinews quotation folder: quote span and quote+speaker P/R/F1.",
+    "quantities": "Recognizers-Text German Number/NumberWithUnit cases: pass rate.",
+    "examples": "The example corpus (articles/ + gold.toml): every feature against the planted facts.",
+    "entities": "A variant list (tests/entities/variants.toml): groups merged, wrong merges, near-misses.",
+    "sentences": "UD CoNLL-U files (a folder or a file): sentence boundary P/R/F1.",
+    "tagger": "A UD CoNLL-U file: UPOS, STTS and lemma accuracy of the HanTa component on gold tokens.",
+}
 
 
-@eval_app.command("timex")
-def eval_timex(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """WikiWarsDE folder: strict and relaxed extent F1, value accuracy."""
-    _evaluate("timex", path, limit, as_json)
+def _register_evaluator(kind: str, help_text: str) -> None:
+    def command(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
+        _evaluate(kind, path, limit, as_json)
+
+    command.__doc__ = help_text
+    eval_app.command(kind)(command)
 
 
-@eval_app.command("quotes")
-def eval_quotes(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """German Wikinews quotation folder: quote span and quote+speaker P/R/F1."""
-    _evaluate("quotes", path, limit, as_json)
-
-
-@eval_app.command("quantities")
-def eval_quantities(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """Recognizers-Text German Number/NumberWithUnit cases: pass rate."""
-    _evaluate("quantities", path, limit, as_json)
-
-
-@eval_app.command("examples")
-def eval_examples(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """The project's example corpus (articles/ + gold.toml): every feature against the planted facts."""
-    _evaluate("examples", path, limit, as_json)
-
-
-@eval_app.command("entities")
-def eval_entities(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """A variant list (tests/entities/variants.toml): groups merged, wrong merges, near-misses."""
-    _evaluate("entities", path, limit, as_json)
-
-
-@eval_app.command("sentences")
-def eval_sentences(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """UD CoNLL-U files (a folder or a file): sentence boundary P/R/F1."""
-    _evaluate("sentences", path, limit, as_json)
-
-
-@eval_app.command("tagger")
-def eval_tagger(path: Path, limit: LimitOption = None, as_json: JsonOption = False) -> None:
-    """A UD CoNLL-U file: UPOS, STTS and lemma accuracy of the HanTa component on gold tokens."""
-    _evaluate("tagger", path, limit, as_json)
+for _kind, _help in EVALUATORS.items():
+    _register_evaluator(_kind, _help)
 
 
 def main() -> None:
