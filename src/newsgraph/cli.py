@@ -105,8 +105,14 @@ def _ingest(db: Path, inputs: list[str]) -> workflow.IngestSummary:
 def _analyze(db: Path, workers: int, engine: str, force: bool) -> workflow.AnalyzeSummary:
     conn = open_db(db)
     ids = workflow.pending_documents(conn, force=force)
-    with progress("Analyzing", total=len(ids)) as tick:
-        summary = workflow.analyze(conn, ids, engine=engine, workers=workers or None, tick=tick)
+    from newsgraph.engines import EngineError
+
+    try:
+        with progress("Analyzing", total=len(ids)) as tick:
+            summary = workflow.analyze(conn, ids, engine=engine, workers=workers or None, tick=tick)
+    except EngineError as exc:
+        err.print(f"[red]analysis stopped:[/] {exc}")
+        raise typer.Exit(EXIT_FAILED) from exc
     for path, reason in summary.failed:
         err.print(f"[red]analysis failed:[/] {path}: {reason}")
     out.print(f"analyzed {summary.analyzed} document(s), {len(summary.failed)} failed")

@@ -39,3 +39,26 @@ def test_failure_names_the_document(monkeypatch) -> None:
     [outcome] = list(analyze_many([Document(id="bad", text="x", path="bad.txt")], workers=1))
     assert isinstance(outcome, AnalysisFailure)
     assert outcome.path == "bad.txt" and "broken on purpose" in outcome.reason
+
+
+def test_dead_worker_is_a_clear_error(monkeypatch) -> None:
+    import pytest
+
+    import newsgraph.engines.local as local
+    from newsgraph.engines import EngineError
+
+    class Broken:
+        def __init__(self, *args, **kwargs) -> None:
+            pass
+
+        def __enter__(self):
+            from concurrent.futures.process import BrokenProcessPool
+
+            raise BrokenProcessPool("worker died")
+
+        def __exit__(self, *exc) -> None:
+            return None
+
+    monkeypatch.setattr(local, "ProcessPoolExecutor", Broken)
+    with pytest.raises(EngineError, match="--workers 1"):
+        list(analyze_many([Document(id="a", text="x")], workers=2))

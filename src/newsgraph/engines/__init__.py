@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from newsgraph.engines.base import AnalysisFailure, Outcome
+from newsgraph.engines.base import AnalysisFailure, EngineError, Outcome
 from newsgraph.model import Document
 
 ENGINES = ("local", "ray")
@@ -23,4 +23,4 @@ def analyze_many(
     return run(documents, workers=workers)
 
 
-__all__ = ["ENGINES", "AnalysisFailure", "Outcome", "analyze_many"]
+__all__ = ["ENGINES", "AnalysisFailure", "EngineError", "Outcome", "analyze_many"]

@@ -9,6 +9,10 @@ from newsgraph.analyze import analyze
 from newsgraph.model import Analysis, Document
 
 
+class EngineError(RuntimeError):
+    """The engine itself failed (not one document): a dead worker, a cluster that cannot start."""
+
+
 @dataclass(slots=True)
 class AnalysisFailure:
     doc: str

@@ -9,9 +9,10 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from newsgraph import settings
-from newsgraph.engines.base import Outcome, analyze_safely
+from newsgraph.engines.base import EngineError, Outcome, analyze_safely
 from newsgraph.model import Document
 
 
@@ -27,11 +28,13 @@ def analyze_many(documents: Iterable[Document], workers: int | None = None) -> I
         for document in documents:
             yield analyze_safely(document)
         return
-    context = multiprocessing.get_context(
-        "forkserver"
-        if hasattr(multiprocessing, "get_all_start_methods")
-        and "forkserver" in multiprocessing.get_all_start_methods()
-        else "spawn"
-    )
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
-        yield from pool.map(analyze_safely, documents, chunksize=settings.ANALYZE_CHUNKSIZE)
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm_up) as pool:
+            yield from pool.map(analyze_safely, documents, chunksize=settings.ANALYZE_CHUNKSIZE)
+    except BrokenProcessPool as exc:
+        raise EngineError(
+            "a worker process died (out of memory, or the pipeline failed to load in it); "
+            "run with --workers 1 to see the error"
+        ) from exc

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from newsgraph.engines.base import Outcome, analyze_safely
+from newsgraph.engines.base import EngineError, Outcome, analyze_safely
 from newsgraph.model import Document
 
 
@@ -15,7 +15,7 @@ def analyze_many(documents: Iterable[Document], workers: int | None = None) -> I
     try:
         import ray
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise RuntimeError("the ray engine needs Ray: pip install 'ray[default]'") from exc
+        raise EngineError("the ray engine needs Ray: pip install 'ray[default]'") from exc
     if not ray.is_initialized():
         ray.init(num_cpus=workers, include_dashboard=False, ignore_reinit_error=True)
     task = ray.remote(analyze_safely)
