@@ -131,7 +131,7 @@ def main() -> None:
             "workers": args.workers or "cores",
         },
         "peak_memory_mb": round(peak_mb()),
-        "pipeline": pipeline.fingerprint(nlp),
+        "pipeline": pipeline.fingerprint(nlp.pipe_names),
     }
     print(json.dumps(result, indent=1, ensure_ascii=False))
 

@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 nothing could be done (every input failed, or a fatal e
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,6 +128,14 @@ def _resolve(db: Path) -> dict[str, int]:
     return counts
 
 
+def _existing_db(db: Path) -> sqlite3.Connection:
+    """The database at ``db`` for commands that only read it: a clear error where there is none."""
+    if not db.exists():
+        err.print(f"[red]no database at {db}[/]")
+        raise typer.Exit(EXIT_FAILED)
+    return open_db(db)
+
+
 def _exit_code(failed: int, succeeded: int) -> int:
     if failed and not succeeded:
         return EXIT_FAILED
@@ -190,11 +199,9 @@ def export(
     """Export everything by the contract newsgraph-export/1."""
     from newsgraph.store.export import export as write_export
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]")
-        raise typer.Exit(EXIT_FAILED)
+    conn = _existing_db(db)
     try:
-        where = write_export(open_db(db), fmt, output)
+        where = write_export(conn, fmt, output)
     except ValueError as exc:
         err.print(f"[red]{exc}[/]")
         raise typer.Exit(2) from exc
@@ -221,25 +228,19 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
 ) -> None:
     """Counts of everything in the database, and the inputs that failed."""
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]")
-        raise typer.Exit(EXIT_FAILED)
+    conn = _existing_db(db)
     if as_json:
-        out.print_json(json.dumps(reads.counts(open_db(db))))
+        out.print_json(json.dumps(reads.counts(conn)))
     else:
         _print_stats(db)
 
 
 def _entity_index(db: Path):  # type: ignore[no-untyped-def]
     from newsgraph.resolve.entities import EntityIndex
-    from newsgraph.resolve.link import STATE_INDEX
+    from newsgraph.resolve.link import saved_index
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]")
-        raise typer.Exit(EXIT_FAILED)
-    conn = open_db(db)
-    saved = reads.state(conn, STATE_INDEX)
-    return conn, (EntityIndex.from_json(saved) if saved else EntityIndex())
+    conn = _existing_db(db)
+    return conn, (saved_index(conn) or EntityIndex())
 
 
 @app.command()
@@ -328,10 +329,7 @@ def compare(
     from newsgraph.store import contract
     from newsgraph.web.views import build_stories, outlet_of
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]")
-        raise typer.Exit(EXIT_FAILED)
-    data = contract.build(open_db(db))
+    data = contract.build(_existing_db(db))
     shown = conflicts = 0
     for story in build_stories(data, {}):
         rows = [c for c in story.compared if c.verdict == "conflict" or not conflicts_only]
@@ -386,10 +384,7 @@ def report(
     """One self-contained HTML report: stories, claims with conflicts, charts, timeline, quotes."""
     from newsgraph.web.report import write
 
-    if not db.exists():
-        err.print(f"[red]no database at {db}[/]")
-        raise typer.Exit(EXIT_FAILED)
-    out.print(f"report written to {write(open_db(db), output, title)}")
+    out.print(f"report written to {write(_existing_db(db), output, title)}")
 
 
 def _print_metrics(title: str, metrics: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ records by ``store.export``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -26,6 +27,14 @@ def content_id(*parts: str, length: int = 16) -> str:
     """A stable id derived from content: the same parts always give the same id."""
     h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     return h[:length]
+
+
+def enclosing(spans: list[Span], pos: int) -> Span | None:
+    """The span of a sorted, non-overlapping list (sentences) that contains offset ``pos``."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    if 0 <= i < len(spans) and spans[i][0] <= pos < spans[i][1]:
+        return spans[i]
+    return None
 
 
 def record_id(kind: str, doc: str, start: int, end: int, extra: str = "") -> str:

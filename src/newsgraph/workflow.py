@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from newsgraph import settings
 from newsgraph.engines import AnalysisFailure, analyze_many
 from newsgraph.model import Document
 from newsgraph.nlp import pipeline
@@ -64,7 +65,7 @@ def pending_documents(conn: sqlite3.Connection, force: bool = False) -> list[str
     """Ids of the documents that need analysis: never analyzed, or analyzed by another pipeline."""
     if force:
         return [d.id for d in reads.documents(conn)]
-    return reads.unanalyzed(conn, pipeline.fingerprint(pipeline.get()))
+    return reads.unanalyzed(conn, pipeline.fingerprint(settings.PIPELINE))
 
 
 def analyze(

@@ -7,6 +7,7 @@ Components are spaCy factories registered by the modules of ``newsgraph.nlp`` an
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import cache
 
 import spacy
@@ -57,7 +58,8 @@ def get(components: tuple[str, ...] | None = None, lang: str = "de") -> Language
     return build(components, lang)
 
 
-def fingerprint(nlp: Language) -> str:
+def fingerprint(components: Iterable[str]) -> str:
+    """What made an analysis: versions and component names (no pipeline needs to be built for it)."""
     from newsgraph import __version__
 
-    return f"newsgraph {__version__}; spacy {spacy.__version__}; " + ",".join(nlp.pipe_names)
+    return f"newsgraph {__version__}; spacy {spacy.__version__}; " + ",".join(components)

@@ -10,24 +10,15 @@ source and speaker, and the entities its sentence and document speak of.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 
-from newsgraph.model import Analysis, Document, Quantity, Span
+from newsgraph.model import Analysis, Document, Quantity, Span, enclosing
 from newsgraph.resolve.compare import Claim
 from newsgraph.resolve.measures import MeasureTable, table
 from newsgraph.store.contract import MentionIndex
 
 COUNTED_GAP_WORDS = 2  # "drei wichtigsten Handelspartnern": the counted noun right after the number
 SENTENCE_WEIGHT = 3.0  # an entity in the claim's sentence weighs this many mentions elsewhere
-
-
-def _sentence_of(sentences: list[Span], start: int) -> Span | None:
-    starts = [s for s, _ in sentences]
-    i = bisect_right(starts, start) - 1
-    if 0 <= i < len(sentences) and sentences[i][0] <= start < sentences[i][1]:
-        return sentences[i]
-    return None
 
 
 def _counted(text: str, q: Quantity) -> bool:
@@ -39,8 +30,8 @@ def _counted(text: str, q: Quantity) -> bool:
 
 
 def _inside_number(numbers: list[Span], start: int, end: int) -> bool:
-    i = bisect_right(numbers, (start, float("inf"))) - 1
-    return 0 <= i < len(numbers) and numbers[i][0] <= start and end <= numbers[i][1]
+    number = enclosing(numbers, start)
+    return number is not None and end <= number[1]
 
 
 def _time(q: Quantity, analysis: Analysis, sentence: Span | None) -> str | None:
@@ -78,7 +69,7 @@ def claims_of(
     index = MentionIndex([(m.start, m.end, m.entity) for m in mentions])
     doc_counts: Counter[str] = Counter(m.entity for m in mentions if m.entity)
     for q in analysis.quantities:
-        sentence = _sentence_of(analysis.sentences, q.start)
+        sentence = enclosing(analysis.sentences, q.start)
         measure = measures.resolve(
             q.measure, doc.text, (q.start, q.end), sentence, lemma_counted=_counted(doc.text, q)
         )

@@ -31,13 +31,19 @@ def _signatures(conn: sqlite3.Connection) -> dict[str, str]:
     return {doc: content_id(*parts.get(doc, [])) for doc in analyzed}
 
 
+def saved_index(conn: sqlite3.Connection) -> EntityIndex | None:
+    """The entity index kept by the last resolve, or None before the first."""
+    saved = reads.state(conn, STATE_INDEX)
+    return EntityIndex.from_json(saved) if saved else None
+
+
 def link_entities(conn: sqlite3.Connection) -> int:
     """Link mentions to entities; returns the number of entities."""
     current = _signatures(conn)
-    saved = reads.state(conn, STATE_INDEX)
+    saved = saved_index(conn)
     previous: dict[str, str] = json.loads(reads.state(conn, STATE_SIGNATURES) or "{}")
     incremental = saved is not None and all(current.get(d) == sig for d, sig in previous.items())
-    index = EntityIndex.from_json(saved) if incremental and saved else EntityIndex()
+    index = saved if incremental and saved is not None else EntityIndex()
     known = set(previous) if incremental else set()
     links: dict[tuple[str, int, int], str | None] = {}
     added = []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsgraph.model import enclosing
 from newsgraph.resolve.compare import RANK_PREFIX, Claim, blocks, interval
 from newsgraph.web.cameo import label as cameo_label
 
@@ -76,10 +76,9 @@ def outlet_of(doc: dict[str, Any]) -> str:
 
 
 def _sentence(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> str:
-    starts = [b[0] for b in bounds]
-    i = bisect_right(starts, start) - 1
-    if 0 <= i < len(bounds) and bounds[i][1] >= end:
-        return text[bounds[i][0] : bounds[i][1]]
+    found = enclosing(bounds, start)
+    if found is not None and found[1] >= end:
+        return text[found[0] : found[1]]
     lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     hi_candidates = [p for p in (text.find(".", end), text.find("\n", end)) if p != -1]
     hi = min(hi_candidates) + 1 if hi_candidates else len(text)
