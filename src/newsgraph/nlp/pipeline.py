@@ -59,7 +59,9 @@ def get(components: tuple[str, ...] | None = None, lang: str = "de") -> Language
 
 
 def fingerprint(components: Iterable[str]) -> str:
-    """What made an analysis: versions and component names (no pipeline needs to be built for it)."""
+    """What made an analysis: versions, component names and the NER model chosen (no pipeline needs to
+    be built for it). Switching the NER model therefore re-analyzes documents on the next run."""
     from newsgraph import __version__
 
-    return f"newsgraph {__version__}; spacy {spacy.__version__}; " + ",".join(components)
+    names = ",".join(components)
+    return f"newsgraph {__version__}; spacy {spacy.__version__}; {names}; ner={settings.NER_MODEL}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from newsgraph.model import Analysis, Document, Quantity, Span, enclosing
+from newsgraph.model import Analysis, Document, Quantity, Span, enclosing, outlet_name
 from newsgraph.resolve.compare import Claim
 from newsgraph.resolve.measures import MeasureTable, table
 from newsgraph.store.contract import MentionIndex
@@ -55,13 +55,7 @@ def claims_of(
     """The claims of one document (quantities without any measure are left out)."""
     names = names or {}
     measures = measures or table(doc.language or "de")
-    outlet = (
-        doc.source
-        or (", ".join(doc.agencies) if doc.agencies else None)
-        or doc.title
-        or (doc.path or "").rsplit("/", 1)[-1]
-        or None
-    )
+    outlet = outlet_name(doc.source, doc.agencies, doc.path, doc.title, doc.id)
     out: list[Claim] = []
     numbers = sorted((q.start, q.end) for q in analysis.quantities)
     # a "mention" inside a number's own text (its currency: *US-Dollar*) is no subject

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.model import enclosing
+from newsgraph.model import enclosing, outlet_name
 from newsgraph.resolve.compare import RANK_PREFIX, Claim, blocks, interval
 from newsgraph.web.cameo import label as cameo_label
 
@@ -68,11 +68,8 @@ class StoryView:
 
 
 def outlet_of(doc: dict[str, Any]) -> str:
-    if doc.get("source"):
-        return doc["source"]
-    if doc.get("agencies"):
-        return ", ".join(doc["agencies"])
-    return (doc.get("path") or doc["id"]).rsplit("/", 1)[-1]
+    """An exported document's outlet name (the rule of ``model.outlet_name``)."""
+    return outlet_name(doc.get("source"), doc.get("agencies"), doc.get("path"), doc.get("title"), doc["id"])
 
 
 def _sentence(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> str:
