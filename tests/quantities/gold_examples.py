@@ -59,3 +59,45 @@ def compare(q: dict[str, Any], got: list[model.Quantity], span: tuple[int, int])
     if bool(q.get("rank")) != x.is_rank:
         errs.append(f"rank {x.is_rank}")
     return errs
+
+
+def entity_keys(gold: dict[str, Any]) -> dict[tuple[str, str], str]:
+    """(gold doc, spelling) -> gold entity key, for every name, adjective and compound the gold lists."""
+    out: dict[tuple[str, str], str] = {}
+    for e in gold["entity"]:
+        for form in ("names", "deriv", "part"):
+            for doc, spellings in (e.get(form) or {}).items():
+                for s in spellings:
+                    out[(doc, s)] = e["key"]
+    return out
+
+
+def scope_checks(
+    gold: dict[str, Any], q: dict[str, Any], x: model.Quantity, text: str, outlet: str | None
+) -> dict[str, bool]:
+    """Measure, subjects, time and speaker of our record ``x`` against gold quantity ``q`` (the rules of
+    ``newsgraph.evaluate.examples``, with entities known by their gold spellings)."""
+    keys = entity_keys(gold)
+    doc = q["doc"]
+    measures = {
+        m.casefold() for m in [q.get("measure"), *q.get("measure_alt", []), q.get("measure_key")] if m
+    }
+    measure_ok = (x.measure or "").casefold() in measures or (not q.get("measure") and not x.measure)
+    subjects = {keys.get((doc, text[a:b]), "?" + text[a:b]) for a, b in x.subject_spans}
+    time_ok = x.time in {q.get("time"), *q.get("time_alt", [])}
+    said = (x.speaker_text or "").casefold()
+    spoken = keys.get((doc, text[x.speaker_span[0] : x.speaker_span[1]])) if x.speaker_span else None
+    if q.get("speaker"):
+        spellings = [s.casefold() for (d, s), k in keys.items() if k == q["speaker"]]
+        speaker_ok = spoken == q["speaker"] or any(s in said for s in spellings if s)
+        speaker_ok = speaker_ok or (q["speaker"] == outlet and not said)
+    else:
+        want = (q.get("speaker_text") or "").casefold()
+        speaker_ok = not want or (bool(said) and (said in want or want in said))
+    speaker_ok = speaker_ok or bool(q.get("speaker_text") and said and said in q["speaker_text"].casefold())
+    return {
+        "measure": measure_ok,
+        "subjects": subjects == set(q.get("subjects", [])),
+        "time": time_ok,
+        "speaker": speaker_ok,
+    }

@@ -109,6 +109,12 @@ def test_source_phrases(nlp: Any, sentence: str) -> None:
     assert found and all(q.speaker_text == expect for q in found if q.unit)
 
 
+def test_source_np_openers(nlp: Any) -> None:
+    src = _data("context.toml")["sources"]
+    found = run(nlp, make_doc(nlp, src["np_openers_example"]))
+    assert [q.speaker_text for q in found] == [src["np_openers_expect"]]
+
+
 def test_rates(nlp: Any) -> None:
     rates = _data("context.toml")["rates"]
     for sentence, unit in zip(rates["examples"], rates["expect_units"], strict=True):
@@ -162,3 +168,69 @@ def test_dollar_context(nlp: Any) -> None:
     assert [q.unit for q in found] == usd["context_expect"]
     found = run(nlp, make_doc(nlp, "Es kostet 5 US-Dollar, in Kanada 7 kanadische Dollar und hier 6 Dollar."))
     assert [q.unit for q in found] == ["USD", "CAD", "USD"]
+
+
+# ---- discourse.toml ---------------------------------------------------------------------------------
+def _discourse_tables() -> list[Any]:
+    d = _data("discourse.toml")
+    out = [pytest.param(c, id=f"anaphor_class:{c['name']}") for c in d["anaphor_class"]]
+    out.append(pytest.param(d["anaphora"], id="anaphora:pronoun"))
+    out.append(pytest.param(d["attribute"], id="attribute"))
+    out.append(pytest.param(d["relative"], id="relative"))
+    return out
+
+
+@pytest.mark.parametrize("entry", _discourse_tables())
+def test_discourse_subjects(nlp: Any, entry: dict[str, Any]) -> None:
+    typ = entry.get("name_type") or ("ORG" if "ORG" in entry.get("types", []) else "LOC")
+    for sentence in entry["examples"]:
+        names = [(n, typ) for n in entry["names"]]
+        found = run(nlp, make_doc(nlp, sentence, mentions=names))
+        q = pick(found, entry["quantity"])
+        assert [sentence[a:b] for a, b in q.subject_spans] == entry["expect_subjects"], sentence
+        if "expect_measure" in entry:
+            assert (q.measure or "") == entry["expect_measure"]
+
+
+def test_circumstance(nlp: Any) -> None:
+    c = _data("discourse.toml")["circumstance"]
+    for sentence in c["examples"]:
+        q = pick(run(nlp, make_doc(nlp, sentence)), c["quantity"])
+        assert (q.measure or "") == c["expect_measure"] and q.subject_spans == []
+
+
+def test_speech_frames(nlp: Any) -> None:
+    sf = _data("discourse.toml")["speech_frame"]
+    cases = zip(sf["examples"], sf["quantities"], sf["expect_speakers"], sf["expect_measures"], strict=True)
+    for sentence, quantity, speaker, measure in cases:
+        q = pick(run(nlp, make_doc(nlp, sentence)), quantity)
+        assert (q.speaker_text, q.measure) == (speaker, measure), sentence
+
+
+def test_default_speaker_is_the_single_agency(nlp: Any) -> None:
+    doc = make_doc(
+        nlp, "Für die Leitung werden rund 310.000 Tonnen Stahl benötigt.", source="Nordstadt-Anzeiger"
+    )
+    doc._.document.agencies = ["zpd"]
+    assert [q.speaker_text for q in run(nlp, doc)] == ["zpd"]
+    doc = make_doc(nlp, "Für die Leitung werden rund 310.000 Tonnen Stahl benötigt.", source="zpd")
+    assert [q.speaker_text for q in run(nlp, doc)] == ["zpd"]
+
+
+def test_group_reference_skips_the_compared(nlp: Any) -> None:
+    g = _data("context.toml")["group_reference"]
+    text = g["not_after_example"]
+    found = run(nlp, make_doc(nlp, text, mentions=[(n, "LOC") for n in g["not_after_names"]]))
+    q = found[-1]
+    assert sorted(text[a:b] for a, b in q.subject_spans) == g["not_after_expect"]
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [c for c in _data("discourse.toml")["anaphor_class"] if c.get("persists") and "persist_example" in c],
+)
+def test_event_place_persists(nlp: Any, entry: dict[str, Any]) -> None:
+    text = entry["persist_example"]
+    found = run(nlp, make_doc(nlp, text, mentions=[(n, "LOC") for n in entry["names"]]))
+    q = pick(found, entry["persist_quantity"])
+    assert [text[a:b] for a, b in q.subject_spans] == entry["expect_subjects"]

@@ -154,6 +154,7 @@ def _quotes(text: str) -> list[dict[str, Any]]:
     q2s = text.index("dass das Handelsvolumen")
     q2e = text.index("20 Milliarden US-Dollar") + len("20 Milliarden US-Dollar")
     speaker2 = text.index("Putin erinnerte")
+    cue2 = speaker2 + len("Putin ")
     return [
         dict(
             start=q1s,
@@ -173,6 +174,9 @@ def _quotes(text: str) -> list[dict[str, Any]]:
             speaker_text="Putin",
             speaker_start=speaker2,
             speaker_end=speaker2 + 5,
+            cue="erinnerte",
+            cue_start=cue2,
+            cue_end=cue2 + len("erinnerte"),
         ),
     ]
 

@@ -2,6 +2,8 @@
 
 Modules: ``lexicon`` (vocabulary from ``lang/<lang>/quantities/``), ``numbers`` (number scanner),
 ``finder`` (units, qualifiers, ranges, ranks), ``context``/``measure``/``scope`` (what, who, when),
+``discourse`` (anaphora, relative clauses, circumstances, speech frames), ``chain`` (what one number
+passes on to the next),
 ``component`` (the spaCy factory ``ng_quantities``).
 """
 

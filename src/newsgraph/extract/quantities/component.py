@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph import model, settings
+from newsgraph.extract.quantities import chain, discourse
 from newsgraph.extract.quantities.context import Ctx
 from newsgraph.extract.quantities.finder import Found, finder
 from newsgraph.extract.quantities.measure import find_measure
@@ -63,18 +64,32 @@ class QuantityExtractor:
         doc_id = getattr(document, "id", "") or ""
         out = extensions.records(doc, "quantities")
         made: list[model.Quantity] = []
+        dl = discourse.get(self.lang)
+        links = chain.Chain(ctx, dl, discourse.build(ctx, dl))
         for f in kept[: settings.QUANTITIES_MAX_PER_DOC]:
             if f.prep_ambiguous and not _after_name(ctx, f):
                 f.qualifier, f.qualifier_start = "exact", None  # "Kredite über 1,5 Milliarden Euro"
             start = f.qstart
             _age_after_name(ctx, f)
-            measure = find_measure(ctx, f, start)
+            clause = discourse.main_clause(ctx, dl, ctx.clause(f.start, f.end))
+            speaker_span, speaker_text, region = find_speaker(ctx, f, start)
+            prep = discourse.governing_preposition(ctx, start)
+            circumstance = prep is not None and prep[0] in dl.circumstance
+            attribute = prep is not None and prep[0] in dl.attribute and prep[1]
+            gapped = links.gapped(f)
+            ctx.avoid = region
+            if circumstance and f.unit_kind in dl.condition_kinds:
+                measure = None  # "bei minus drei Grad": the ambient temperature
+            else:
+                measure = find_measure(ctx, f, start)
+            ctx.avoid = None
+            measure = links.gapped_measure(f, start, measure) if gapped else measure
             if f.unit_measure and f.unit_start is not None:
                 measure = (f.unit_measure, (f.unit_start, f.end))
-            if measure is None and made and not f.is_rank:
-                measure = _carry_over(ctx, made[-1], f)
-            speaker_span, speaker_text = find_speaker(ctx, f, start)
+            measure, carried = links.carried_measure(f, measure, gapped)
             unit, time = f.unit, find_time(ctx, f, start)
+            if attribute:
+                time = None  # "das Werk mit 900 Beschäftigten hatte 2012 …": the clause's time is not its own
             rate = find_rate(ctx, f, start) if not f.is_rank else None
             if rate is not None:
                 per = ctx.lx.rate_units.get(rate)
@@ -82,6 +97,21 @@ class QuantityExtractor:
                     unit = f"{unit}/{per}"
                 elif time is None:
                     time = rate
+            subjects: list[tuple[int, int]] = []
+            if not attribute:
+                subjects = find_subjects(ctx, f, start, speaker_span, region, clause)
+            subjects, time = links.scope(
+                f,
+                start,
+                clause,
+                measure,
+                subjects,
+                time,
+                region,
+                carried=carried,
+                gapped=gapped,
+                isolated=circumstance or attribute,
+            )
             q = model.Quantity(
                 id=model.record_id("n", doc_id, start, f.end),
                 doc=doc_id,
@@ -96,11 +126,12 @@ class QuantityExtractor:
                 time=time,
                 value_max=_clean(f.value_max) if f.value_max is not None else None,
                 is_rank=f.is_rank,
-                subject_spans=find_subjects(ctx, f, start, speaker_span),
+                subject_spans=subjects,
                 speaker_span=speaker_span,
                 speaker_text=speaker_text,
             )
             made.append(q)
+            links.add(q)
         out.extend(made)
         return made
 
@@ -157,18 +188,6 @@ def _after_name(ctx: Ctx, f: Found) -> bool:
     q = f.qualifier_start if f.qualifier_start is not None else f.start
     i = ctx.tok_at(q) - 1
     return i >= 0 and ctx.is_proper(i)
-
-
-def _carry_over(ctx: Ctx, prev: model.Quantity, f: Found) -> tuple[str, tuple[int, int]] | None:
-    """An elliptic clause ("..., in den ersten beiden Monaten 2026 waren es 1,9 Milliarden") measures what the
-    quantity just before it (same unit, same or previous sentence) measures."""
-    if prev.measure is None or prev.unit is None or prev.unit != f.unit or prev.measure_span is None:
-        return None
-    s0, _ = ctx.sentence(f.start)
-    p0, _ = ctx.sentence(prev.start)
-    if p0 != s0 and ctx.sentence(max(s0 - 1, 0))[0] != p0:
-        return None
-    return prev.measure, prev.measure_span
 
 
 def _clean(v: float) -> float:

@@ -52,6 +52,7 @@ class Ctx:
     tagged: bool = False
     lemmatized: bool = False
     busy: list[tuple[int, int]] = field(default_factory=list)  # quantity spans (not measure nouns)
+    avoid: tuple[int, int] | None = None  # the current quantity's attribution (no measure noun there)
 
     @classmethod
     def build(cls, doc: Doc, lx: Lexicon) -> Ctx:
@@ -92,10 +93,10 @@ class Ctx:
         s0, s1 = self.sentence(start)
         text = self.text
         a = start
-        while a > s0 and text[a - 1] not in CLAUSE_PUNCT:
+        while a > s0 and (text[a - 1] not in CLAUSE_PUNCT or _in_number(text, a - 1)):
             a -= 1
         b = end
-        while b < s1 and text[b] not in CLAUSE_PUNCT:
+        while b < s1 and (text[b] not in CLAUSE_PUNCT or _in_number(text, b)):
             b += 1
         return a, b
 
@@ -152,6 +153,11 @@ class Ctx:
         if self.lemmatized and t.lemma_:
             return t.lemma_
         return fallback_lemma(t.text)
+
+
+def _in_number(text: str, i: int) -> bool:
+    """Is the character at ``i`` a decimal comma between digits ("13,4")?"""
+    return text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:

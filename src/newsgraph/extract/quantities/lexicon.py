@@ -103,10 +103,12 @@ class Lexicon:
     source_re: re.Pattern[str] | None = None
     source_before_re: re.Pattern[str] | None = None
     source_after_re: re.Pattern[str] | None = None
+    source_np_openers: frozenset[str] = frozenset()
     rate_re: re.Pattern[str] | None = None
     rate_value: dict[str, str] = field(default_factory=dict)
     rate_units: dict[str, str] = field(default_factory=dict)
     group_re: re.Pattern[str] | None = None
+    group_not_after: frozenset[str] = frozenset()
     year_cues: frozenset[str] = frozenset()
     months: frozenset[str] = frozenset()
     clock: frozenset[str] = frozenset()
@@ -280,6 +282,7 @@ def _build_context(lx: Lexicon, ctx: dict[str, Any], ms: dict[str, Any]) -> None
     lx.source_re = re.compile(rf"(?<!{LETTER}){_alt(src['phrases'])}(?!{LETTER})", re.IGNORECASE)
     lx.source_before_re = re.compile(rf"(?<!{LETTER}){_alt(src['mention_before'])}\s+$", re.IGNORECASE)
     lx.source_after_re = re.compile(rf"^\s*{_alt(src['mention_after'])}(?!{LETTER})", re.IGNORECASE)
+    lx.source_np_openers = _lower_all(src.get("np_openers", []))
     rates = ctx["rates"]["words"]
     lx.rate_units = dict(ctx["rates"]["units"])
     lx.rate_value = {" ".join(k.lower().split()): v for k, v in rates.items()}
@@ -290,6 +293,7 @@ def _build_context(lx: Lexicon, ctx: dict[str, Any], ms: dict[str, Any]) -> None
     lx.group_re = re.compile(
         rf"(?<!{LETTER}){_alt(ctx['group_reference']['phrases'])}(?!{LETTER})", re.IGNORECASE
     )
+    lx.group_not_after = _lower_all(ctx["group_reference"].get("not_after", []))
     yr = ctx["years"]
     lx.year_cues = _lower_all(yr["cues"])
     lx.months = _lower_all(yr["months"])

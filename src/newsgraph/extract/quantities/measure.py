@@ -14,10 +14,13 @@ hint -> an agent noun in the clause ("einer der wichtigsten Investoren" -> Inves
 
 from __future__ import annotations
 
+from newsgraph.extract.quantities import discourse
 from newsgraph.extract.quantities.context import Ctx
 from newsgraph.extract.quantities.finder import Found
 
 MAX_BACK = 30
+
+
 NO_MATERIAL = ("currency", "percent", "time", "temperature", "ratio")
 MAX_MODIFIERS = 4
 
@@ -44,6 +47,8 @@ def _usable(ctx: Ctx, k: int) -> bool:
         return False
     if ctx.in_timex(t.idx, t.idx + len(t.text)) is not None:
         return False
+    if ctx.avoid is not None and ctx.avoid[0] <= t.idx < ctx.avoid[1]:
+        return False  # "beziffert das Energieministerium auf": the speaker, not the measure
     j = k - 1
     while (
         j > 0 and k - j <= MAX_MODIFIERS and ctx.is_modifier(j) and ctx.doc[j].lower_ not in ctx.lx.genitive
@@ -147,10 +152,20 @@ def find_measure(ctx: Ctx, f: Found, start: int) -> tuple[str, tuple[int, int]] 
         a = first - len(phrase)
         if a - 1 >= sent_first and tuple(doc[x].lower_ for x in range(a, first)) == phrase:
             if ctx.is_noun(a - 1) and _usable(ctx, a - 1):
-                r = _resolve(ctx, a - 1, sent_end)
+                r = _resolve(ctx, _head(ctx, a - 1, sent_first), sent_end)
                 if r is not None:
                     return out(r)
             break
+    # relative clause: "zu einem Gespräch, das etwa drei Stunden dauerte" -> Gespräch
+    c0, c1 = ctx.clause(f.start, f.end)
+    head = discourse.relative_head(ctx, discourse.get(lx.lang), c0)
+    own_noun = any(
+        ctx.is_noun(k) and _usable(ctx, k) and not _in_pp(ctx, k, ctx.tok_at(c0))
+        for k in range(ctx.tok_at(c0), first)
+    )
+    governed = first > 0 and doc[first - 1].lower_ in lx.prepositions  # "seit fast drei Wochen": no attribute
+    if head is not None and not own_noun and not governed and _usable(ctx, head):
+        return out(head)
     # subject: nearest noun before it in the sentence, no name, no time, not in a prepositional phrase
     k = first - 1
     while k >= sent_first and first - k <= MAX_BACK:
@@ -160,7 +175,6 @@ def find_measure(ctx: Ctx, f: Found, start: int) -> tuple[str, tuple[int, int]] 
                 return out(r)
         k -= 1
     # hint: einer der wichtigsten Investoren
-    c0, c1 = ctx.clause(f.start, f.end)
     for k in range(ctx.tok_at(c0), ctx.tok_end(c1)):
         t = doc[k]
         hint = lx.hints.get(t.lower_) or lx.hints.get(ctx.lemma(k).lower())

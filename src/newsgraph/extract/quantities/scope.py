@@ -11,6 +11,8 @@ SCOPE_TYPES = ("DATE", "TIME")
 RATE_WINDOW = 40  # characters between a rate word (jährlich) and the number
 SUBJECT_TYPES = ("LOC", "ORG", "PER", "MISC")
 PAREN_GAP = 3
+KONJ_TAGS = frozenset({"VVFIN", "VMFIN"})  # STTS finite full and modal verbs
+PARTICIPLE_TAGS = frozenset({"VVPP", "VAPP", "VMPP"})
 
 
 # ---- time ----------------------------------------------------------------------------------------
@@ -83,11 +85,23 @@ def _key(text: str) -> str:
     return k[:-1] if k.endswith("s") and len(k) > 4 else k
 
 
-def find_subjects(ctx: Ctx, f: Found, start: int, speaker: tuple[int, int] | None) -> list[tuple[int, int]]:
-    """Mention spans the number concerns: mentions in its clause; a number in parentheses belongs to the
-    name right before them; "zwischen den beiden Ländern" -> the last two places named before."""
+def _inside(span: tuple[int, int], region: tuple[int, int] | None) -> bool:
+    return region is not None and region[0] <= span[0] and span[1] <= region[1]
+
+
+def find_subjects(
+    ctx: Ctx,
+    f: Found,
+    start: int,
+    speaker: tuple[int, int] | None,
+    region: tuple[int, int] | None = None,
+    clause: tuple[int, int] | None = None,
+) -> list[tuple[int, int]]:
+    """Mention spans the number concerns: mentions in its clause (not the speaker's, not inside a number);
+    a number in parentheses belongs to the name right before them; "zwischen den beiden Ländern" -> the
+    last two places named before (not one compared against: "nach China")."""
     text = ctx.text
-    c0, c1 = ctx.clause(f.start, f.end)
+    c0, c1 = clause or ctx.clause(f.start, f.end)
     out: list[tuple[int, int]] = []
     if c0 > 0 and text[c0 - 1] == "(":
         for m in ctx.mentions:
@@ -95,7 +109,13 @@ def find_subjects(ctx: Ctx, f: Found, start: int, speaker: tuple[int, int] | Non
                 out.append((m.start, m.end))
     for m in ctx.mentions:
         inside = c0 <= m.start and m.end <= c1 and (m.start, m.end) != speaker and m.type in SUBJECT_TYPES
-        if inside and ctx.in_timex(m.start, m.end) is None and not (start <= m.start < f.end):
+        if (
+            inside
+            and ctx.in_timex(m.start, m.end) is None
+            and not (start <= m.start < f.end)
+            and not _inside((m.start, m.end), region)
+            and not any(a <= m.start < b for a, b in ctx.busy)
+        ):
             out.append((m.start, m.end))
     lx = ctx.lx
     if lx.group_re is not None and lx.group_re.search(text, c0, c1):
@@ -103,6 +123,9 @@ def find_subjects(ctx: Ctx, f: Found, start: int, speaker: tuple[int, int] | Non
         for m in reversed(ctx.mentions):
             if m.end > start or m.type not in ("LOC", "ORG"):
                 continue
+            i = ctx.tok_at(m.start)
+            if i > 0 and ctx.doc[i - 1].lower_ in lx.group_not_after:
+                continue  # "nach China": compared against, not one of the two
             k = _key(m.text)
             if k not in seen:
                 seen[k] = (m.start, m.end)
@@ -115,36 +138,117 @@ def find_subjects(ctx: Ctx, f: Found, start: int, speaker: tuple[int, int] | Non
 
 
 # ---- speaker -------------------------------------------------------------------------------------
-def find_speaker(ctx: Ctx, f: Found, start: int) -> tuple[tuple[int, int] | None, str | None]:
-    """(speaker_span, speaker_text): a source named in the number's own sentence ("nach Angaben der
-    Delegation", "laut X", "X zufolge") when the quote around it is attributed outside that sentence;
-    else the quote's speaker; else that source; else the outlet."""
+Speaker = tuple[tuple[int, int] | None, str | None, tuple[int, int] | None]
+
+
+def find_speaker(ctx: Ctx, f: Found, start: int, clause: tuple[int, int] | None = None) -> Speaker:
+    """(speaker_span, speaker_text, region of the attribution): a source phrase in the number's own clause
+    ("offiziell sind es zwölf"); a speech frame in that clause ("beziffert das Ministerium auf", "die
+    Organisatoren sprachen von"); a source named in the sentence when the quote around the number is
+    attributed outside that sentence; else the quote's speaker (an indirect quote whose cue stands in
+    another sentence, or that has none, counts only in the Konjunktiv: an indicative sentence is the
+    outlet's own report);
+    else that source; else the default (the single agency of a wire copy, or the outlet)."""
+    from newsgraph.extract.quantities import discourse
+    from newsgraph.extract.quotes.lexicon import load as quote_lexicon
+
     text = ctx.text
     s0, s1 = ctx.sentence(f.start)
-    source = _sentence_source(ctx, s0, s1, f.start)
+    c0, c1 = clause or ctx.clause(f.start, f.end)
+    own = _sentence_source(ctx, c0, c1, f.start)
+    if own is not None:
+        return own
+    quote = None
+    qlx = quote_lexicon(ctx.lx.lang)
     for q in ctx.quotes:
         if q.start <= f.start and f.end <= q.end:
-            span = _quote_speaker_span(q)
-            if source is not None and (span is None or not (s0 <= span[0] < s1)):
-                return source
-            if span is not None:
-                return span, text[span[0] : span[1]] if q.speaker_ref else (
-                    q.speaker_text or text[span[0] : span[1]]
-                )
-            if q.speaker_text:
-                return None, q.speaker_text
+            cue = getattr(q, "cue_start", None)
+            cue_here = cue is not None and s0 <= cue < s1
+            if (
+                getattr(q, "kind", "") in ("indirect", "free_indirect")
+                and not cue_here
+                and not _konjunktiv(ctx, qlx, s0, s1)
+            ):
+                continue  # an indicative sentence after a quote, without a cue of its own: the outlet's
+            quote = q
+            break
+    if quote is None or getattr(quote, "kind", "") != "direct":
+        dl = discourse.get(ctx.lx.lang)
+        frame = discourse.speech_frame(ctx, dl, (c0, c1), start, qlx.verbs, qlx.noun_kind, qlx.passive)
+        if frame is not None:
+            return frame
+    source = _sentence_source(ctx, s0, s1, f.start)
+    if quote is not None:
+        span = _quote_speaker_span(quote)
+        if source is not None and (span is None or not (s0 <= span[0] < s1)):
+            return source
+        if span is not None:
+            return (
+                span,
+                text[span[0] : span[1]]
+                if quote.speaker_ref
+                else (quote.speaker_text or text[span[0] : span[1]]),
+                None,  # a quote's speaker may sit anywhere: no region kept from the measure
+            )
+        if quote.speaker_text:
+            return None, quote.speaker_text, None
     if source is not None:
         return source
+    return None, default_speaker(ctx), None
+
+
+def _konjunktiv(ctx: Ctx, qlx: Any, a: int, b: int) -> bool:
+    """Does [a, b) hold a Konjunktiv verb (the quote lexicon's forms; a finite full or modal verb with the
+    Konjunktiv I ending when tagged) or the hearsay "sollen" with a perfect infinitive?"""
+    doc = ctx.doc
+    first, last = ctx.tok_at(a), ctx.tok_end(b)
+    modal = next((k for k in range(first, last) if doc[k].lower_ in qlx.reportative), None)
+    if modal is not None:
+        for k in range(modal + 2, last):  # "sollen es getan haben", "soll verletzt worden sein"
+            if doc[k].lower_ in qlx.reportative_perfect and (
+                not ctx.tagged or doc[k - 1].tag_ in PARTICIPLE_TAGS
+            ):
+                return True
+    for k in range(ctx.tok_at(a), ctx.tok_end(b)):
+        t = doc[k]
+        if t.text[:1].isupper():
+            continue
+        low = t.lower_
+        prev = doc[k - 1].lower_ if k > 0 else ""
+        if prev in qlx.first_person:
+            continue
+        if low in qlx.konj1 or low in qlx.konj2:
+            return True
+        if (
+            ctx.tagged
+            and t.tag_ in KONJ_TAGS
+            and len(low) >= 4
+            and low.endswith(qlx.konj_endings)
+            and not low.endswith(qlx.konj_not_endings)
+        ):
+            return True
+    return False
+
+
+def default_speaker(ctx: Ctx) -> str | None:
+    """The single news agency a wire copy names (when the outlet is another), else the outlet."""
+    from newsgraph.extract.quantities import discourse
+
     document = getattr(ctx.doc._, "document", None)
-    outlet = getattr(document, "source", None) if document is not None else None
-    return None, outlet
+    if document is None:
+        return None
+    outlet = getattr(document, "source", None)
+    agencies = [a for a in (getattr(document, "agencies", None) or []) if a]
+    if discourse.get(ctx.lx.lang).single_agency and len(agencies) == 1 and agencies[0] != outlet:
+        return agencies[0]
+    return outlet
 
 
-def _sentence_source(ctx: Ctx, s0: int, s1: int, at: int) -> tuple[tuple[int, int] | None, str] | None:
+def _sentence_source(ctx: Ctx, s0: int, s1: int, at: int) -> Speaker | None:
     """The source named in the sentence [s0, s1) nearest to position ``at``."""
     lx = ctx.lx
     text = ctx.text
-    found: list[tuple[int, tuple[tuple[int, int] | None, str]]] = []
+    found: list[tuple[int, Speaker]] = []
     for m in ctx.mentions:
         if not (s0 <= m.start and m.end <= s1) or getattr(m, "form", "name") != "name":
             continue
@@ -153,7 +257,7 @@ def _sentence_source(ctx: Ctx, s0: int, s1: int, at: int) -> tuple[tuple[int, in
         )
         after = lx.source_after_re is not None and lx.source_after_re.match(text[m.end : m.end + 20])
         if before or after:
-            found.append((abs(m.start - at), ((m.start, m.end), m.text)))
+            found.append((abs(m.start - at), ((m.start, m.end), m.text, (m.start, m.end))))
     if lx.source_re is not None:
         for m2 in lx.source_re.finditer(text, s0, s1):
             end = _source_np_end(ctx, m2.end(), s1)
@@ -162,7 +266,12 @@ def _sentence_source(ctx: Ctx, s0: int, s1: int, at: int) -> tuple[tuple[int, in
                 for m in ctx.mentions
                 if m2.start() <= m.start and m.end <= end and getattr(m, "form", "name") == "name"
             ]
-            found.append((abs(m2.start() - at), (names[-1] if names else None, text[m2.start() : end])))
+            found.append(
+                (
+                    abs(m2.start() - at),
+                    (names[-1] if names else None, text[m2.start() : end], (m2.start(), end)),
+                )
+            )
     return min(found, key=lambda x: x[0])[1] if found else None
 
 
@@ -176,7 +285,7 @@ def _source_np_end(ctx: Ctx, pos: int, limit: int) -> int:
     steps = 0
     while k < len(doc) and doc[k].idx < limit and steps < 8:
         t = doc[k]
-        if steps == 0 and t.lower_ not in lx.genitive and t.lower_ not in ("von", "vom"):
+        if steps == 0 and t.lower_ not in lx.genitive and t.lower_ not in lx.source_np_openers:
             break
         if t.is_punct:
             break
