@@ -59,6 +59,8 @@ SKELETON_MIN_KEY = 7  # surname keys this long may match by consonants alone (sa
 # named-entity recognition (newsgraph.nlp.ner)
 NER_BATCH_SIZE = 256  # sentences per model call
 NER_RULES = True  # gazetteer layer (lang/de/ner/) on top of the model
+NER_LEXICON = True  # the training data's names (models/ner-fast/lexicon.json) after the fast model
+NER_CURRENCY_NAMES = True  # GermEval convention: "Euro"/"Dollar" alone are OTH; False drops them (cues.toml)
 
 # time expressions (ng_timex)
 TIMEX_NARRATIVE_MIN_YEARS = 3  # a text naming fewer explicit years is read as news
@@ -71,6 +73,13 @@ QUANTITIES_MAX_PER_DOC = 2000  # a document with more numbers than this keeps th
 QUOTES_SHORT_WORDS = 4  # a quoted span with fewer words needs a speech cue nearby to count as a quote
 QUOTES_KONJ_WINDOW = 12  # tokens after "sagte X," in which a Konjunktiv marks a reported V2 clause
 QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence continues it (free indirect)
+# learned stages after the rules (weights in lang/<lang>/quotes/<stage>_model.json, scripts/quotes/train.py):
+# "screen" drops rule candidates it does not believe, "sentences" classifies the sentences left open
+QUOTES_MODELS: tuple[str, ...] = ("screen", "sentences")
+QUOTES_SENTENCE_OPEN = 0.3  # a sentence is open to the classifier when rule quotes cover at most this share
+QUOTES_SENTENCE_CONTEXT = 3  # sentences back in which a classified continuation takes the last speaker
+QUOTES_FREE_RULE = False  # the rule for free indirect sentences (off: the "sentences" model reads them)
+QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
 QUOTES_DIRECT_CHAIN = 2  # sentences back in which a cue-less direct quote finds the speaker it continues

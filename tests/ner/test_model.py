@@ -24,7 +24,7 @@ SEEDS = tomllib.loads((HERE / "seeds_entities.toml").read_text(encoding="utf-8")
 
 @pytest.fixture(scope="module")
 def nlp():
-    return pipeline.build(("ng_sentences", "ng_ner"))
+    return pipeline.build(("ng_sentences", "ng_hanta", "ng_ner"))  # as in settings.PIPELINE
 
 
 @needs_fast

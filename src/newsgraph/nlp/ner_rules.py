@@ -1,14 +1,18 @@
-"""Gazetteer rules on top of the NER model (rules in ``lang/de/ner/rules.toml``).
+"""Rules on top of the NER model (``lang/de/ner/rules.toml``), applied in the file's order.
 
-Two kinds correct model mentions: ``retype`` (a name mention that is exactly a known, unambiguous
-place or organization takes the gazetteer's type: *Rosatom* is ORG where the model says PER) and
+Gazetteer rules here: ``retype`` (a name mention that is exactly a known, unambiguous place or
+organization takes the gazetteer's type: *Rosatom* is ORG where the model says PER) and
 ``part_retype`` (a one-token name mention *Moskau-Besuch* whose head is a known place is the part
-form, ``LOCpart``). The others only fill gaps, on tokens no mention covers: ``propagate`` (a name
-found once is found again in the document, a person's surname alone too), ``adjective`` (a country
-adjective or demonym -> ``LOCderiv``), ``prefix`` (a hyphenated compound with a known place or
-organization part -> ``LOCpart``/``ORGpart``) and ``name`` (a known, unambiguous country, place or
-organization name -> ``LOC``/``ORG``). Names, adjectives and prefixes come from the shared
-gazetteer (``newsgraph.resolve.gazetteer``: ``lang/de/entities/``), so each fact is stored once.
+form, ``LOCpart``); gap fillers on tokens no mention covers: ``propagate`` (a name found once is
+found again in the document, a person's surname alone too), ``adjective`` (a country adjective or
+demonym -> ``LOCderiv``), ``prefix`` (a hyphenated compound with a known place or organization part
+-> ``LOCpart``/``ORGpart``) and ``name`` (a known, unambiguous country, place or organization name ->
+``LOC``/``ORG``). Names, adjectives and prefixes come from the shared gazetteer
+(``newsgraph.resolve.gazetteer``: ``lang/de/entities/``), so each fact is stored once.
+
+The document-level and context rules (type vote across the document, class-noun cues, given names,
+cities, company forms, ...) live in ``newsgraph.nlp.ner_document``; their kinds are dispatched from
+here. A rule that fails is logged and skipped: the model's mentions are never lost over it.
 """
 
 from __future__ import annotations
@@ -89,54 +93,71 @@ def _name_type(lang: str, text: str) -> str | None:
     if gaz is None:
         return None
     hit = gaz.lookup(text)
-    return hit.type if hit is not None else None
+    if hit is None:
+        return None
+    plain = not any(ch.isupper() for ch in text[1:])
+    if hit.name.isupper() and plain and hit.name.lower() not in (text.lower(), text.lower()[:-1]):
+        return None  # an abbreviation's key matched a plain word ("Ostsee" ~ "OSZE"; "Nato" is NATO)
+    return hit.type
 
 
 def _base(entry_type: str | None) -> str | None:
     return _GERMEVAL_BASE.get(entry_type or "")
 
 
-def apply(doc: Doc, chunks: list[Chunk], lang: str = settings.DEFAULT_LANGUAGE) -> list[Chunk]:
-    """Model chunks plus what the rules add on tokens no chunk covers."""
+def _taken(doc: Doc, chunks: list[Chunk]) -> list[bool]:
     taken = [False] * len(doc)
     for s, e, _ in chunks:
         for i in range(s, e):
             taken[i] = True
+    return taken
+
+
+def apply(doc: Doc, chunks: list[Chunk], lang: str = settings.DEFAULT_LANGUAGE) -> list[Chunk]:
+    """Model chunks corrected and completed by the rules, in the order of ``rules.toml``."""
     out = list(chunks)
     for rule in rules(lang):
-        if rule.kind == "retype":
-            out = [_retype(doc, c, lang) for c in out]
-        elif rule.kind == "part_retype":
-            out = [_part_retype(doc, c, lang) for c in out]
-    taken = [False] * len(doc)
-    for s, e, _ in out:
-        for i in range(s, e):
-            taken[i] = True
+        try:
+            out = _apply_rule(doc, out, rule, lang)
+        except Exception as exc:  # one rule failing must not lose the model's mentions
+            log.warning("NER rule %s failed: %s", rule.name, exc)
+    return out
+
+
+def _apply_rule(doc: Doc, out: list[Chunk], rule: Rule, lang: str) -> list[Chunk]:
+    from newsgraph.nlp import ner_document as nd
+
+    kind = rule.kind
+    if kind == "retype":
+        return [_retype(doc, c, lang) for c in out]
+    if kind == "part_retype":
+        return [_part_retype(doc, c, lang) for c in out]
+    if kind in nd.KINDS:
+        return nd.KINDS[kind](doc, out, lang)
+    taken = _taken(doc, out)
 
     def add(s: int, e: int, label: str) -> None:
         out.append((s, e, label))
         for i in range(s, e):
             taken[i] = True
 
-    for rule in rules(lang):
-        if rule.kind in ("retype", "part_retype"):
-            continue
-        if rule.kind == "propagate":
-            _propagate(doc, out, taken, add)
-            continue
-        if rule.kind == "name":
-            _names(doc, taken, rule, lang, add)
-            continue
+    if kind == "propagate":
+        _propagate(doc, out, taken, add)
+    elif kind == "name":
+        _names(doc, taken, rule, lang, add)
+    elif kind in ("adjective", "prefix"):
         for tok in doc:
             if taken[tok.i] or not tok.is_alpha and "-" not in tok.text or len(tok.text) < 3:
                 continue
             compound_noun = "-" in tok.text and tok.text.rsplit("-", 1)[-1][:1].isupper()
-            if rule.kind == "adjective" and rule.label and not compound_noun and _adjective(lang, tok.text):
+            if kind == "adjective" and rule.label and not compound_noun and _adjective(lang, tok.text):
                 add(tok.i, tok.i + 1, rule.label)
-            elif rule.kind == "prefix" and "-" in tok.text.strip("-") and tok.text[0].isupper():
+            elif kind == "prefix" and "-" in tok.text.strip("-") and tok.text[0].isupper():
                 base = _base(_prefix_type(lang, tok.text))
                 if base is not None:
                     add(tok.i, tok.i + 1, base + (rule.form or ""))
+    else:
+        raise ValueError(f"unknown NER rule kind {kind!r} in rule {rule.name!r}")
     return out
 
 
@@ -156,6 +177,8 @@ def _part_retype(doc: Doc, chunk: Chunk, lang: str) -> Chunk:
     s, e, label = chunk
     word = doc[s].text
     if e - s != 1 or len(label) != 3 or "-" not in word.strip("-") or _name_type(lang, word) is not None:
+        return chunk
+    if label == "OTH":  # the model read an object's name: "US-Dollar" is OTH in GermEval
         return chunk
     head = word.split("-")[0]
     base = _base(_name_type(lang, head)) or _base(_prefix_type(lang, head + "-"))
