@@ -128,6 +128,7 @@ def run(
     pred_by_kind: dict[str, list[int]] = {}
     chars = 0
     errors: list[dict] = []
+    misses = {"boundary": 0, "unseen": 0}
     t0 = time.perf_counter()
     for k, d in enumerate(docs):
         chars += len(d["text"])
@@ -148,6 +149,10 @@ def run(
                 ok = speaker_ok(pred[matched_g[j]], g)
                 c[2] += ok
                 tp_sp += ok
+        for j, g in enumerate(gold):  # diagnostics: a miss that a prediction overlaps is a boundary error
+            if j not in matched_g:
+                near = any(_overlap((q.start, q.end), g["spans"]) > 0 for q in pred)
+                misses["boundary" if near else "unseen"] += 1
         for i, q in enumerate(pred):
             c = pred_by_kind.setdefault(q.kind, [0, 0])
             c[1] += 1
@@ -165,6 +170,7 @@ def run(
         out[f"gold:{t}"] = {"r": round(hit / total, 4), "r_speaker": round(sp / total, 4), "gold": total}
     for kind, (hit, total) in sorted(pred_by_kind.items()):
         out[f"pred:{kind}"] = {"p": round(hit / total, 4), "pred": total}
+    out["misses"] = misses  # unmatched gold quotes: overlapped by a prediction (boundary) or not (unseen)
     out["chars_per_s"] = round(chars / secs) if secs else None
     if details:
         out["_details"] = errors

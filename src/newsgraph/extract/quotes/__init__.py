@@ -2,8 +2,10 @@
 
 Modules: ``direct`` (quotation marks), ``cues`` (speech verbs and markers), ``speaker`` (the
 subject noun phrase), ``extractor`` (indirect, reported and free indirect speech),
-``resolve`` (pronouns and role nouns to mentions), ``component`` (records). Vocabulary lives in
-``lang/<lang>/quotes/``.
+``resolve`` (pronouns and role nouns to mentions), ``component`` (records). After the rules two
+learned stages run (``linear``: a logistic regression served with numpy): ``screen`` drops rule
+candidates it does not believe, ``sentences`` classifies the sentences the rules left open. Vocabulary
+and the trained weights live in ``lang/<lang>/quotes/``; ``scripts/quotes/`` trains and tunes them.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from newsgraph.extract.quotes import lexicon, tokens
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.extractor import extract
 from newsgraph.extract.quotes.resolve import Resolver
+from newsgraph.extract.quotes.speaker_select import refine
 from newsgraph.model import Quote, record_id
 from newsgraph.nlp import extensions
 
@@ -38,22 +39,23 @@ class QuoteComponent:
             return []
         found = extract(v, self.lex)
         mentions = doc._.mentions
+        refine(v, self.lex, found, mentions)  # missing or implausible speakers: a second look
         quoted = [(f.start, f.end) for f in found if f.kind == "direct"]
         res = Resolver(v, self.lex, mentions, quoted)
         res.add_speaker_names(found)
         found.sort(key=lambda f: (f.start, -f.end))
         recent: Found | None = None  # the last quote with a resolved speaker
         for f in found:
-            if f.kind != "free_indirect":
+            if f.source is None:
                 near = None
                 if recent is not None and f.speaker is not None:
                     gap = v.toks[f.speaker.a].sent - v.toks[v.tok_at(max(recent.start, recent.end - 1))].sent
                     near = recent.speaker_ref if 0 <= gap <= 1 else None
                 f.speaker_ref = res.ref(f.speaker, recent=near)
-            if f.speaker_ref is not None and f.kind != "free_indirect":
+            if f.speaker_ref is not None and f.source is None:
                 recent = f
         for f in found:
-            if f.kind == "free_indirect" and f.source is not None:
+            if f.source is not None:
                 f.speaker_ref = f.source.speaker_ref or res.ref(f.source.speaker)
         out: list[Quote] = []
         seen: set[tuple[int, int]] = set()

@@ -8,7 +8,7 @@ turns them into ``model.Quote`` records.
 from __future__ import annotations
 
 from newsgraph import settings
-from newsgraph.extract.quotes import direct, speaker
+from newsgraph.extract.quotes import direct, linear, screen, sentences, speaker
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end, find_verbs
 from newsgraph.extract.quotes.lexicon import Lexicon
@@ -21,11 +21,14 @@ FREE_WINDOW = settings.QUOTES_FREE_WINDOW
 FREE_KONJ2 = settings.QUOTES_FREE_KONJ2
 MIN_MESSAGE_WORDS = settings.QUOTES_MIN_MESSAGE_WORDS
 DIRECT_CHAIN = settings.QUOTES_DIRECT_CHAIN
+FREE_MERGE = settings.QUOTES_FREE_MERGE
+FREE_RULE = settings.QUOTES_FREE_RULE
 
 
 class Extractor:
-    def __init__(self, v: View, lex: Lexicon) -> None:
+    def __init__(self, v: View, lex: Lexicon, models: tuple[str, ...] = settings.QUOTES_MODELS) -> None:
         self.v = v
+        self.models = models  # the learned stages to run after the rules: "screen", "sentences"
         self.toks = v.toks
         self.lex = lex
         self.found: list[Found] = []
@@ -104,7 +107,16 @@ class Extractor:
             self.sentence(s, a, b)
         self.directs()
         self.dedupe()
-        self.free_indirect()
+        if FREE_RULE:
+            self.free_indirect()
+        if "screen" in self.models:
+            model = linear.load(self.lex.lang, screen.MODEL)
+            if model is not None:
+                self.found = screen.screen(self, model)
+        if "sentences" in self.models:
+            model = linear.load(self.lex.lang, sentences.MODEL)
+            if model is not None:
+                self.found.extend(sentences.classify(self, model))
         return self.found
 
     def dedupe(self) -> None:
@@ -945,7 +957,7 @@ class Extractor:
                 run = None
                 continue
             ms, me = self.chars(a, b)
-            if run is not None and run.last_sent == s - 1:
+            if FREE_MERGE and run is not None and run.last_sent == s - 1:
                 run.end = me
                 run.last_sent = s
                 last_sent = s

@@ -3,7 +3,9 @@
 Pronouns (er, sie) go to the first person named in the nearest earlier sentence (the subject
 position of that sentence, outside quotes); role nouns (der Präsident) to the nearest earlier
 person with that role (``Mention.role`` when the entities component set it, else the role noun
-in front of the name). Without NER mentions, names found next to role nouns and in speaker
+in front of the name); a relative pronoun ("eines Hackers, der behauptet") to the mention right
+before its comma; a source head with a dependent name ("der Pressedienst des Kreml") to the whole
+phrase, not to the dependent. Without NER mentions, names found next to role nouns and in speaker
 phrases stand in for them.
 """
 
@@ -146,12 +148,21 @@ class Resolver:
         toks = self.v.toks
         a, b = toks[np_.a].start, toks[np_.b - 1].end
         if self.has_mentions:
-            inside = [p for p in self.persons if a <= p.start and p.end <= b]
+            dep = self._dependent(np_)
+            inside = [
+                p for p in self.persons if a <= p.start and p.end <= b and not dep[0] <= p.start < dep[1]
+            ]
             if inside:
                 return (inside[-1].start, inside[-1].end)
-            orgs = [o for o in self.orgs if a <= o[0] and o[1] <= b]
+            orgs = [o for o in self.orgs if a <= o[0] and o[1] <= b and not dep[0] <= o[0] < dep[1]]
             if orgs:
                 return orgs[-1]
+            if dep[1] > dep[0]:
+                return (a, b)  # "der Pressedienst des Kreml": the service speaks, not the Kremlin
+        if np_.kind == "pronoun" and np_.a > 0 and toks[np_.a - 1].text == ",":
+            rel = self.relative_antecedent(np_.a - 1)
+            if rel is not None:
+                return rel  # "eines Hackers, der behauptet": the relative pronoun's noun
         if np_.kind == "pronoun":
             gender = self.lex.pronoun_gender.get(toks[np_.a].lower)
             if gender in ("m", "f"):
@@ -167,6 +178,33 @@ class Resolver:
         if np_.kind == "source":
             return (a, b)
         return None
+
+    def _dependent(self, np_: NP) -> tuple[int, int]:
+        """Characters of the dependent phrase after a source head ("des Kreml" in "der Pressedienst
+        des Kreml"), up to an apposition comma; (0, 0) when there is none."""
+        toks, lex = self.v.toks, self.lex
+        if np_.kind != "source":
+            return (0, 0)
+        head = next((x for x in range(np_.a, np_.b) if toks[x].is_cap and lex.noun_kind(toks[x].text)), None)
+        if head is None or lex.noun_kind(toks[head].text) != "source":
+            return (0, 0)
+        x = head + 1
+        if x >= np_.b or not (toks[x].lower in lex.linking or toks[x].lower in lex.det_gen):
+            return (0, 0)
+        y = x
+        while y < np_.b and toks[y].text != ",":
+            y += 1
+        return (toks[x].start, toks[y - 1].end)
+
+    def relative_antecedent(self, comma: int) -> tuple[int, int] | None:
+        """The person or organisation mention that ends right before a relative clause's comma."""
+        toks = self.v.toks
+        pos = toks[comma].start
+        sent = toks[comma].sent
+        near = [(p.start, p.end) for p in self.persons if p.end <= pos and p.sent == sent]
+        near += [o for o in self.orgs if o[1] <= pos and toks[self.v.tok_at(o[0])].sent == sent]
+        near = [m for m in near if not self.v.text[m[1] : pos].strip(" )")]  # nothing in between
+        return max(near, key=lambda m: m[1]) if near else None
 
     def antecedent(self, pos: int) -> tuple[int, int] | None:
         sent = self.v.toks[self.v.tok_at(pos)].sent

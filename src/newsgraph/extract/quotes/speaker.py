@@ -12,6 +12,7 @@ from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS, Tok
 
 MAX_ATTRS = 4
+MAX_PAREN = 6  # tokens inside a parenthesis that still belongs to the phrase before it ("(SPD)")
 NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY"})
 ADJ_TAGS = frozenset({"ADJA", "CARD", "ADJD"})
 VERB_PREFIX = "V"
@@ -163,7 +164,18 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
         kind = "name"  # a bare capitalized run: a name ("Tleuberdi", "TASS", "Watson")
     if kind == "name" and name is None:
         name = (head_start, head_start + 1)
-    return NP(i, b, kind, head, name, definite)
+    return NP(i, _parenthesis(toks, b, end), kind, head, name, definite)
+
+
+def _parenthesis(toks: list[Tok], b: int, end: int) -> int:
+    """A short parenthesis right after the phrase belongs to it: "Kristina Schröder (CDU)"."""
+    if b < end and toks[b].text == "(":
+        for c in range(b + 1, min(end, b + MAX_PAREN + 1)):
+            if toks[c].text == ")":
+                return c + 1
+            if toks[c].text in ("(", ".", ";"):
+                break
+    return b
 
 
 def _looks_name(toks: list[Tok], a: int, b: int, lex: Lexicon) -> bool:

@@ -23,6 +23,7 @@ class Tok:
     end: int
     tag: str  # STTS tag or "" when the doc has no tags
     sent: int = 0
+    lemma: str = ""  # the tagger's lemma, or "" when the doc has none
 
     @property
     def is_cap(self) -> bool:
@@ -87,11 +88,20 @@ def _fallback_sentences(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
 
 def view(doc: Doc) -> View:
     tagged = doc.has_annotation("TAG")
+    lemmas = doc.has_annotation("LEMMA")
     toks: list[Tok] = []
     for t in doc:
         if not t.is_space:
             toks.append(
-                Tok(len(toks), t.text, t.text.lower(), t.idx, t.idx + len(t.text), t.tag_ if tagged else "")
+                Tok(
+                    len(toks),
+                    t.text,
+                    t.text.lower(),
+                    t.idx,
+                    t.idx + len(t.text),
+                    t.tag_ if tagged else "",
+                    lemma=t.lemma_ if lemmas else "",
+                )
             )
     if doc.has_annotation("SENT_START"):
         sents = []

@@ -1,0 +1,279 @@
+"""Sentence-level reported speech: a linear classifier over the sentences the rules left open.
+
+German news reports much of what was said without a cue next to it: a speech act in a main clause
+("Die Polizei bittet um Hinweise"), a Konjunktiv or hearsay-"sollen" sentence that continues a
+quote ("Dabei sollen die Standorte … berücksichtigt werden"), a complement clause after a verb the
+lexicon lacks. The scanners in ``extractor`` find what has a cue; this module reads each sentence
+they left (nearly) uncovered, scores its units (the sentence, the clauses after a comma or colon,
+the part before a comma) with a multinomial logistic regression (none | indirect | free_indirect |
+reported) and keeps the best unit when the model believes it is a quote.
+
+The weights (``lang/<lang>/quotes/sentences_model.json``) are trained by ``scripts/quotes/train.py``
+on quotes2024 train only; scoring is a sum of the weight vectors of the features present and a
+softmax (``linear``, numpy only). Features are strings: the words and verb lemmas of the unit and of
+the clause before it, Konjunktiv and hearsay forms, speech cues from the lexicon, quotation marks,
+and the quotes the rules found around it. No word is named here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph import settings
+from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.cues import clause_end
+from newsgraph.extract.quotes.linear import LinearModel
+from newsgraph.extract.quotes.speaker import NP
+
+if TYPE_CHECKING:
+    from newsgraph.extract.quotes.extractor import Extractor
+
+MODEL = "sentences_model"
+NONE = "none"
+VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
+FINITE = ("VVFIN", "VMFIN", "VAFIN")
+
+
+# ---------------------------------------------------------------------------------- features
+def coverage(ex: Extractor, s: int, direct: bool = True) -> float:
+    """The share of sentence s that the quotes found so far cover (direct quotes too, when asked)."""
+    sa, sb = ex.v.sent_chars(s)
+    if sb <= sa:
+        return 1.0
+    span = sum(
+        max(0, min(sb, f.end) - max(sa, f.start))
+        for f in ex.found
+        if f.end > sa and f.start < sb and (direct or f.kind != "direct")
+    )
+    return span / (sb - sa)
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f">{edges[-1]}"
+
+
+def units(ex: Extractor, s: int) -> list[tuple[int, int, str]]:
+    """The spans of sentence s a quote may take: the sentence, the clause after each comma or colon
+    (to the end of the message, and to the next comma), and the sentence up to each comma."""
+    toks = ex.toks
+    a, b = ex.v.sents[s]
+    out = [(a, b, "sent")]
+    seen = {(a, b)}
+    for e in range(a + 1, b - 2):
+        if e in ex.masked or toks[e].text not in (",", ":"):
+            continue
+        n = e + 1
+        for end, name in (
+            (ex.message_end(n, b), "tail"),
+            (clause_end(toks, n + 1, b, ex.masked), "clause"),
+        ):
+            if end - n >= 2 and (n, end) not in seen:
+                seen.add((n, end))
+                out.append((n, end, name if toks[e].text == "," else "colon_" + name))
+        if toks[e].text == "," and e - a >= 3 and (a, e) not in seen:  # "Die Lage sei ernst, sagte X"
+            seen.add((a, e))
+            out.append((a, e, "head"))
+    return out
+
+
+def features(ex: Extractor, s: int, last: dict[int, Found | None], unit: tuple[int, int, str]) -> list[str]:
+    """The feature strings of a unit of sentence s; ``last[s]`` is the closest quote before s (or None)."""
+    toks, lex = ex.toks, ex.lex
+    sa, sb = ex.v.sents[s]
+    a, b, name = unit
+    out = ["bias", "unit=" + name]
+    words = [t for t in toks[a:b] if t.text.isalpha()]
+    if a < b:
+        out.append("first=" + toks[a].lower)
+        out.append(f"first={toks[a].lower}&unit={name}")
+        if a + 1 < b:
+            out.append("first2=" + toks[a].lower + "_" + toks[a + 1].lower)
+    for t in words:
+        out.append("w=" + t.lower)
+        if t.tag.startswith("V") and t.lemma:
+            out.append("vl=" + t.lemma.lower())
+            out.append(f"vl={t.lemma.lower()}&unit={name}")
+    if a > sa:  # the clause before the unit: the cue's side
+        left = [t for t in toks[sa:a] if t.text.isalpha()]
+        for t in left:
+            out.append("lw=" + t.lower)
+            if t.tag.startswith("V") and t.lemma:
+                out.append("lvl=" + t.lemma.lower())
+        first = toks[a].lower
+        for t in left:
+            if t.tag.startswith("V") and t.lemma:
+                out.append(f"lvl={t.lemma.lower()}&unit={name}")
+        if left:
+            out.append("llast=" + left[-1].lower)
+            out.append(f"llast={left[-1].lower}&first={first}")
+        for i in range(sa, a):
+            if toks[i].lower in lex.verbs and i not in ex.masked:
+                sense = lex.verbs[toks[i].lower][0].name
+                out += ["lcue=" + sense, f"lcue={sense}&unit={name}", f"lcue&first={first}"]
+        out.append("share=" + _bucket(int(10 * (b - a) / max(1, sb - sa)), (2, 4, 6, 8)))
+    if b - 2 >= a and toks[b - 2].lower in lex.infinitive and not toks[b - 1].is_cap:
+        out += ["zu_infinitive", f"zu_infinitive&unit={name}"]
+    out.extend("tag=" + t.tag for t in toks[a:b] if t.tag in VERB_TAGS)
+    konj1 = sum(1 for i in range(a, b) if ex.is_konj(i) and toks[i].lower not in lex.konj2)
+    konj2 = sum(1 for i in range(a, b) if toks[i].lower in lex.konj2 and i not in ex.masked)
+    hearsay = sum(1 for i in range(a, b) if toks[i].lower in lex.reportative and not toks[i].is_cap)
+    perfect = hearsay and any(toks[x].lower in lex.reportative_perfect for x in range(a, b))
+    cues = [i for i in range(a, b) if toks[i].lower in lex.verbs and i not in ex.masked]
+    nouns = sum(1 for i in range(a, b) if toks[i].is_cap and lex.is_speech_noun(toks[i].text))
+    out += [f"konj1={min(konj1, 2)}", f"konj2={min(konj2, 2)}", f"hearsay={min(hearsay, 2)}"]
+    out += [f"konj1={min(konj1, 2)}&unit={name}"]
+    if perfect:
+        out.append("hearsay_perfect")
+    out.append(f"cues={min(len(cues), 2)}")
+    out.extend("cue=" + lex.verbs[toks[i].lower][0].name for i in cues)
+    if nouns:
+        out.append("speech_noun")
+    if any(toks[i].lower in lex.prepositions_marker for i in range(a, b)):
+        out.append("marker")
+    marks = sum(1 for i in range(a, b) if i in ex.masked)
+    if marks:
+        out.append("quoted=" + ("most" if marks > 0.5 * (b - a) else "part"))
+    if any(toks[i].text == ":" for i in range(a, b)):
+        out.append("colon")
+    cov = coverage(ex, s)
+    out.append("covered=" + ("0" if cov == 0 else "part"))
+    out.append("len=" + _bucket(len(words), (3, 6, 12, 20, 30)))
+    out.append("pos=" + _bucket(s, (0, 1, 3, 8)))
+    prev = last.get(s)
+    if prev is None:
+        out.append("dist=none")
+    else:
+        d = s - prev.sent if prev.last_sent < 0 else s - prev.last_sent
+        dist = _bucket(max(0, d), (1, 2, 4))
+        out += ["dist=" + dist, "prev_kind=" + prev.kind, f"prev_kind={prev.kind}&dist={dist}"]
+        if konj1:
+            out.append("konj1&dist=" + dist)
+        if hearsay:
+            out.append("hearsay&dist=" + dist)
+        if konj2:
+            out.append("konj2&dist=" + dist)
+    # the sentence before: did it carry a speech verb with its subject, a Konjunktiv, a quote?
+    if s > 0:
+        pa, pb = ex.v.sents[s - 1]
+        if any(sp is not None for _c, sp in ex.sent_cues.get(s - 1, [])):
+            out.append("prev_cue")
+        if any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(pa, pb)):
+            out.append("prev_konj1")
+        if any(toks[i].text == ":" for i in range(max(pa, pb - 2), pb)):
+            out.append("prev_colon")
+    for i in range(sa, sb):
+        if toks[i].tag in FINITE:
+            out.append("vfin=" + toks[i].lower)
+            out.append("vfin_pos=" + _bucket(i - sa, (1, 2, 4)))
+            break
+    return out
+
+
+def last_quotes(ex: Extractor) -> dict[int, Found | None]:
+    """For each sentence, the quote found closest before it (it may end inside the sentence before)."""
+    by_sent: dict[int, Found] = {}
+    for f in ex.found:
+        end_sent = ex.toks[ex.v.tok_at(max(f.start, f.end - 1))].sent
+        cur = by_sent.get(end_sent)
+        if cur is None or f.end > cur.end:
+            by_sent[end_sent] = f
+    out: dict[int, Found | None] = {}
+    cur_f: Found | None = None
+    for s in range(len(ex.v.sents)):
+        out[s] = cur_f
+        if s in by_sent:
+            cur_f = by_sent[s]
+    return out
+
+
+def open_sentences(ex: Extractor) -> list[int]:
+    """Sentences the rules left (nearly) uncovered: the classifier's candidates."""
+    limit = settings.QUOTES_SENTENCE_OPEN
+    return [
+        s
+        for s in range(len(ex.v.sents))
+        if ex.v.sents[s][1] > ex.v.sents[s][0] and coverage(ex, s, direct=False) <= limit
+    ]
+
+
+def classify(ex: Extractor, model: LinearModel) -> list[Found]:
+    """Quotes for the open sentences of ``ex`` that the model accepts: per sentence, the unit it
+    believes most (the speaker from the context)."""
+    last = last_quotes(ex)
+    out: list[Found] = []
+    none = model.classes.index(NONE)
+    for s in open_sentences(ex):
+        best: tuple[float, tuple[int, int, str], int] | None = None
+        for unit in units(ex, s):
+            p = model.proba(features(ex, s, last, unit))
+            score = 1.0 - float(p[none])
+            if best is None or score > best[0]:
+                p[none] = -1.0
+                best = (score, unit, int(p.argmax()))
+        if best is None or best[0] < model.threshold:
+            continue
+        a, b, _name = best[1]
+        ms, me = ex.chars(a, b)
+        if len(ex.v.text[ms:me].split()) < settings.QUOTES_MIN_MESSAGE_WORDS:
+            continue
+        kind, prev = model.classes[best[2]], last.get(s)
+        inner = next((f for f in ex.found if f.kind == "direct" and ms <= f.start and f.end <= me + 1), None)
+        if inner is not None and (inner.speaker is not None or inner.speaker_chars is not None):
+            # the frame of a partial direct quote ("Die Lage sei „…“, so X"): indirect, X's words
+            kind, prev = "indirect", inner
+        q = sentence_quote(
+            ex, s, kind, ms, me, prev, None if inner is not None and prev is inner else best[1]
+        )
+        if inner is not None and prev is inner:
+            q.cue, q.cue_text = inner.cue, inner.cue_text
+        out.append(q)
+    return out
+
+
+def sentence_quote(
+    ex: Extractor,
+    s: int,
+    kind: str,
+    ms: int,
+    me: int,
+    prev: Found | None,
+    unit: tuple[int, int, str] | None = None,
+) -> Found:
+    """A classified unit as a candidate. Its speaker: the subject of the clause before it (a clause
+    after a comma: "X spekuliert, …"), the subject of the sentence (a speech act), else the speaker
+    of the quote before it (a Konjunktiv or hearsay continuation)."""
+    a, b = ex.v.sents[s]
+    toks = ex.toks
+    own: NP | None = None
+    if unit is not None and unit[2] != "sent" and unit[0] - 1 > a:
+        own = ex.clause_subject(s, unit[0] - 1)
+    elif unit is not None and kind == "reported" and b - 1 > a:
+        own = ex.clause_subject(s, b - 1)  # a speech act: its subject
+    if own is not None:
+        return Found(kind, ms, me, s, own, None, None, frame="sentence")
+    if prev is not None and (prev.speaker is not None or prev.speaker_chars is not None):
+        d = s - (
+            prev.last_sent if prev.last_sent >= 0 else toks[ex.v.tok_at(max(prev.start, prev.end - 1))].sent
+        )
+        if d <= settings.QUOTES_SENTENCE_CONTEXT:
+            sp_chars = prev.speaker_chars
+            if sp_chars is None and prev.speaker is not None:
+                sp_chars = (toks[prev.speaker.a].start, toks[prev.speaker.b - 1].end)
+            return Found(
+                kind,
+                ms,
+                me,
+                s,
+                None,
+                None,
+                None,
+                speaker_chars=sp_chars,
+                frame="sentence",
+                last_sent=s,
+                source=prev,
+            )
+    sp = ex.clause_subject(s, b - 1) if b - 1 > a else None
+    return Found(kind, ms, me, s, sp, None, None, frame="sentence")
