@@ -16,13 +16,13 @@ from newsgraph.nlp import e5vectors  # noqa: F401  (registers the embedding arch
 
 def install(src: Path, dst: Path) -> None:
     nlp = spacy.load(src)
-    card = dst / "MODEL.md"
-    keep = card.read_text(encoding="utf-8") if card.exists() else None
+    # the model card and the name lexicon (scripts/ner/build_lexicon.py) are not spaCy's: keep them
+    keep = {name: (dst / name).read_bytes() for name in ("MODEL.md", "lexicon.json") if (dst / name).exists()}
     if dst.exists():
         shutil.rmtree(dst)
     nlp.to_disk(dst, exclude=["tokenizer"])
-    if keep is not None:
-        card.write_text(keep, encoding="utf-8")
+    for name, data in keep.items():
+        (dst / name).write_bytes(data)
     for f in sorted(dst.rglob("*")):
         if f.is_file():
             size = f.stat().st_size
