@@ -16,8 +16,22 @@ MIN_HTML_TEXT_CHARS = 20  # an HTML page whose main text is shorter (a menu, a c
 LANGUAGE_MIN_CONFIDENCE = 0.5  # lingua's confidence below this → language unknown (None)
 LANGUAGE_SAMPLE_CHARS = 1000  # characters of the text the language is detected on (lingua: ~2 ms)
 # single-byte encodings tried (charset-normalizer) when an input is not UTF-8
-INGEST_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r",
-                    "iso8859_5", "mac_roman", "cp1253", "cp1254", "cp1257", "cp437", "cp850")
+INGEST_ENCODINGS = (
+    "cp1252",
+    "latin_1",
+    "iso8859_15",
+    "cp1250",
+    "iso8859_2",
+    "cp1251",
+    "koi8_r",
+    "iso8859_5",
+    "mac_roman",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "cp437",
+    "cp850",
+)
 METADATA_LEAD_CHARS = 600  # a dated event in the first characters dates the article ("am Dienstag (…)")
 METADATA_HEAD_CHARS = 200  # the dateline region at the very start
 METADATA_TRAILER_LINES = 2  # the last non-blank lines searched for "Quelle: …", "[xy/outlet]"
@@ -50,6 +64,7 @@ NER_MODEL = os.environ.get("NEWSGRAPH_NER", "fast")  # "fast" | "accurate" | "no
 def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
+
 # resolve: entity identity (resolve/names.py, resolve/entities.py)
 GIVEN_NAME_SIMILARITY = 0.88  # Jaro-Winkler on given-name keys that differ (Kasim-Iomart ~ Kasim-Somart)
 DOMINANT_ENTITY_RATIO = 3.0  # a bare surname with several candidates joins one this many times more mentioned
@@ -79,12 +94,15 @@ QUOTES_MODELS: tuple[str, ...] = ("screen", "sentences")
 QUOTES_SENTENCE_OPEN = 0.3  # a sentence is open to the classifier when rule quotes cover at most this share
 QUOTES_SENTENCE_CONTEXT = 3  # sentences back in which a classified continuation takes the last speaker
 QUOTES_FREE_RULE = False  # the rule for free indirect sentences (off: the "sentences" model reads them)
+QUOTES_SPEECH_ACTS = True  # a sentence whose indicative main verb is a listed speech act is reported speech
+QUOTES_SPEECH_ACT_PERFECT = False  # also in a perfect ("hat … gefordert"); off: right 1 in 5 on train
 QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
 QUOTES_DIRECT_CHAIN = 2  # sentences back in which a cue-less direct quote finds the speaker it continues
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
 QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
+QUOTES_SPEAKER_RANKER = True  # the learned speaker ranker (speaker_model.json) re-picks the rules' speakers
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
 STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)

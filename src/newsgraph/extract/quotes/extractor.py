@@ -8,7 +8,7 @@ turns them into ``model.Quote`` records.
 from __future__ import annotations
 
 from newsgraph import settings
-from newsgraph.extract.quotes import direct, linear, screen, sentences, speaker
+from newsgraph.extract.quotes import direct, linear, screen, sentences, speaker, speech_acts
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end, find_verbs
 from newsgraph.extract.quotes.lexicon import Lexicon
@@ -23,6 +23,7 @@ MIN_MESSAGE_WORDS = settings.QUOTES_MIN_MESSAGE_WORDS
 DIRECT_CHAIN = settings.QUOTES_DIRECT_CHAIN
 FREE_MERGE = settings.QUOTES_FREE_MERGE
 FREE_RULE = settings.QUOTES_FREE_RULE
+SPEECH_ACTS = settings.QUOTES_SPEECH_ACTS
 
 
 class Extractor:
@@ -117,6 +118,8 @@ class Extractor:
             model = linear.load(self.lex.lang, sentences.MODEL)
             if model is not None:
                 self.found.extend(sentences.classify(self, model))
+        if SPEECH_ACTS:
+            self.found.extend(speech_acts.find(self))
         return self.found
 
     def dedupe(self) -> None:

@@ -23,6 +23,7 @@ thresholds live in ``lang/<lang>/quotes/speakers.toml`` (``speaker_lexicon``).
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from newsgraph.extract.quotes import speaker
@@ -178,8 +179,11 @@ class Selector:
         return w in lex.prepositions or (w in lex.det_gen and w not in lex.det_nom and j == a - 1)
 
     # ------------------------------------------------------------------ candidates
-    def candidates(self, lo: int, hi: int, blocked: set[int], anchor: int) -> list[Cand]:
-        """Speaker phrases in tokens [lo, hi) outside ``blocked``, scored."""
+    def candidates(
+        self, lo: int, hi: int, blocked: set[int], anchor: int, keep_all: bool = False
+    ) -> list[Cand]:
+        """Speaker phrases in tokens [lo, hi) outside ``blocked``, scored (``keep_all``: also those
+        scored 0 or below, for the learned ranker)."""
         toks, lex = self.toks, self.lex
         out: list[Cand] = []
         i = lo
@@ -205,7 +209,7 @@ class Selector:
                 i += 1
                 continue
             sc = self.score(np_, lo, anchor)
-            if sc > 0:
+            if sc > 0 or keep_all:
                 out.append(Cand(np_, sc))
             i = max(np_.b, i + 1)
         return out
@@ -552,6 +556,15 @@ class Selector:
 
 def refine(v: View, lex: Lexicon, found: list[Found], mentions: list | None) -> None:
     """Replace missing or implausible speakers of ``found`` in place."""
+    from newsgraph import settings
     from newsgraph.extract.quotes.speaker_lexicon import load
 
-    Selector(v, lex, load(lex.lang), mentions).refine(found)
+    sel = Selector(v, lex, load(lex.lang), mentions)
+    sel.refine(found)
+    if settings.QUOTES_SPEAKER_RANKER:
+        from newsgraph.extract.quotes.speaker_rank import rerank
+
+        try:
+            rerank(sel, found)  # the learned ranker picks among the rules' candidates
+        except Exception:  # a ranker failure keeps the rules' speakers, never loses the quotes
+            logging.getLogger(__name__).exception("speaker ranker failed; the rules' speakers are kept")

@@ -1,0 +1,88 @@
+"""Reported speech acts (``speech_acts``): every entry of speech_acts.toml is run, and what must stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quotes import speech_acts
+from newsgraph.lang import load_toml
+from newsgraph.model import Document
+
+ACTS = load_toml("de", "quotes/speech_acts.toml")["act"]
+
+
+@pytest.fixture(scope="module")
+def tagged_nlp():
+    from newsgraph.nlp import pipeline
+
+    return pipeline.build(("ng_sentences", "ng_hanta", "ng_quotes"))
+
+
+def _quotes(nlp, text: str):
+    from newsgraph.nlp import extensions
+
+    extensions.register()
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id="t", text=text)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc._.quotes or []
+
+
+def test_entries_are_well_formed():
+    lemmas = [e["lemma"] for e in ACTS]
+    assert len(lemmas) == len(set(lemmas)), "a lemma is listed twice"
+    for e in ACTS:
+        assert e["lemma"].islower() and e["example"] and e["speaker"] in e["example"], e["lemma"]
+    assert speech_acts.lemmas("de") == frozenset(lemmas)
+
+
+@pytest.mark.parametrize("entry", ACTS, ids=lambda e: e["lemma"])
+def test_example_is_reported_with_its_speaker(entry, tagged_nlp):
+    text = entry["example"]
+    quotes = _quotes(tagged_nlp, text)
+    assert len(quotes) == 1, (entry["lemma"], [(q.kind, q.text) for q in quotes])
+    q = quotes[0]
+    assert q.kind == "reported"
+    assert (q.start, q.end) == (0, len(text.rstrip(".")))
+    assert q.speaker_text == entry["speaker"]
+    assert q.cue is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plädiert der Senator für eine Erweiterung der Befugnisse?",  # a question
+        "Hier rechnet man mit einem Pegelstand von 5,90 Metern.",  # the generic pronoun
+        "Der Senator hat für eine Erweiterung der Befugnisse plädiert.",  # a perfect (off by default)
+        "Für eine Erweiterung der Befugnisse wird plädiert.",  # a passive without its agent
+        "Die Polizei fand einen Abschiedsbrief im Haus des Mannes.",  # no speech act
+    ],
+)
+def test_not_a_reported_speech_act(text, tagged_nlp):
+    assert not _acts(tagged_nlp, text), text
+
+
+def test_untagged_text_finds_nothing(quotes_nlp):
+    assert not _acts(quotes_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
+
+
+def test_a_sentence_with_another_quote_is_left_alone(tagged_nlp):
+    assert not _acts(tagged_nlp, "Der Senator plädiert für eine „deutliche Erweiterung“ der Befugnisse.")
+
+
+def _acts(nlp, text: str) -> list:
+    """What this stage finds in ``text`` (after the rules, without the learned stages)."""
+    from newsgraph.extract.quotes import lexicon, tokens
+    from newsgraph.extract.quotes.extractor import Extractor
+
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name != "ng_quotes":
+            doc = proc(doc)
+    return [f for f in Extractor(tokens.view(doc), lexicon.load("de"), models=()).run() if f.frame == "act"]
+
+
+def test_the_stage_alone_finds_an_act(tagged_nlp):
+    acts = _acts(tagged_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
+    assert [f.kind for f in acts] == ["reported"]
