@@ -11,4 +11,5 @@ python scripts/ner/convert.py "$DATA/dev.tsv" "$WORK/dev.spacy"
 nice -n 5 python -m spacy train scripts/ner/fast.cfg --code src/newsgraph/nlp/e5vectors.py \
   --output "$WORK/fast" --paths.train "$WORK/train.spacy" --paths.dev "$WORK/dev.spacy"
 python scripts/ner/install_fast.py "$WORK/fast/model-best" src/newsgraph/models/ner-fast
+python scripts/ner/build_lexicon.py --train "$DATA/train.bioes" --out src/newsgraph/models/ner-fast/lexicon.json
 python -m newsgraph.evaluate.ner "$DATA/dev.tsv"
