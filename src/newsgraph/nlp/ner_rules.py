@@ -173,12 +173,15 @@ def _retype(doc: Doc, chunk: Chunk, lang: str) -> Chunk:
 
 
 def _part_retype(doc: Doc, chunk: Chunk, lang: str) -> Chunk:
-    """A one-token name mention *Place-Noun* (not itself a known name) is the part form: LOCpart."""
+    """A one-token name or part mention *Place-Noun* (not itself a known name) is the part form of
+    its first element's type: LOCpart (also where the model said PERpart)."""
     s, e, label = chunk
     word = doc[s].text
-    if e - s != 1 or len(label) != 3 or "-" not in word.strip("-") or _name_type(lang, word) is not None:
+    if e - s != 1 or label[3:] not in ("", "part") or "-" not in word.strip("-"):
         return chunk
-    if label == "OTH":  # the model read an object's name: "US-Dollar" is OTH in GermEval
+    if _name_type(lang, word) is not None:
+        return chunk
+    if label.startswith("OTH"):  # the model read an object's name: "US-Dollar" is OTH in GermEval
         return chunk
     head = word.split("-")[0]
     base = _base(_name_type(lang, head)) or _base(_prefix_type(lang, head + "-"))
