@@ -74,6 +74,7 @@ class Cues:
     cues: tuple[Cue, ...]
     object_heads: frozenset[str]
     object_label: str
+    object_name_margin: float
     never_alone: frozenset[str]
     conjunctions: frozenset[str]
     adjective_heads: dict[str, str]  # institution noun -> GermEval label
@@ -149,6 +150,7 @@ def cues(lang: str = settings.DEFAULT_LANGUAGE) -> Cues:
         cues=tuple(out),
         object_heads=frozenset(h.lower() for h in obj.get("heads", [])),
         object_label=obj.get("label", "OTH"),
+        object_name_margin=float(obj.get("name_margin", 0.0)),
         never_alone=frozenset(data.get("never_alone", {}).get("words", [])),
         conjunctions=frozenset(data.get("coordination", {}).get("words", [])),
         adjective_heads={
@@ -236,16 +238,46 @@ def never_alone(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     return [c for c in chunks if not (c[2] == "OTH" and c[1] - c[0] == 1 and doc[c[0]].text in words)]
 
 
+def _object_compound_word(data: Cues, word: str) -> bool:
+    parts = word.split("-")
+    return len(parts) > 1 and parts[0][:1].isupper() and parts[-1].lower() in data.object_heads
+
+
+@lru_cache(maxsize=4096)
+def _name_like(word: str, margin: float) -> bool:
+    """The tagger's lexicon reads ``word`` alone as a proper noun (NE best, or within ``margin`` of the
+    best reading): *Turon*, *Druschba*, *Nord* yes; *Erdgas*, *Gas*, *Kraft* no."""
+    from newsgraph.nlp.tagger import hanta
+
+    try:
+        readings = hanta().tag_word(word)
+    except Exception:  # no tagger: no evidence
+        return False
+    if not readings:
+        return False
+    best = readings[0][1]
+    return any(tag == "NE" and score >= best - margin for tag, score in readings)
+
+
 def object_compound(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     data = cues(lang)
     out = []
     for s, e, label in chunks:
-        word = doc[e - 1].text
-        parts = word.split("-")
-        if len(parts) > 1 and parts[0][:1].isupper() and parts[-1].lower() in data.object_heads:
+        if _object_compound_word(data, doc[e - 1].text):
             s, label = e - 1, data.object_label  # the compound alone is the name ("Die Turon-Gasleitung")
         out.append((s, e, label))
-    return out
+    # one the model missed, where its first part reads as a proper noun ("Turon-Gasleitung", not
+    # "Erdgas-Pipeline")
+    taken = _taken(len(doc), out)
+    for tok in doc:
+        word = tok.text
+        if (
+            not taken[tok.i]
+            and _object_compound_word(data, word)
+            and _name_like(word.split("-")[0], data.object_name_margin)
+        ):
+            out.append((tok.i, tok.i + 1, data.object_label))
+    return sorted(out)
 
 
 def _given_names(lang: str, word: str) -> bool:
