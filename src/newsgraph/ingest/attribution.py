@@ -172,7 +172,10 @@ def _evidence(match: re.Match[str], rule: _Rule, table: _Table) -> list[Evidence
         elif kind == "outlet" and _outlet_allowed(rule, item, has_initials, table):
             out.append(ev("source", item))
         elif (
-            kind == "initials" and rule.unknown_credit and item.isalpha() and item.islower()
+            kind == "initials"
+            and rule.unknown_credit
+            and item.isalpha()
+            and item.islower()
             and item.casefold() not in table.staff_marks
         ):
             out.append(ev("agencies", item))
