@@ -93,6 +93,53 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
+class Tally:
+    """The counts behind the scores, one document at a time (``run`` and the tuning scripts share it)."""
+
+    def __init__(self) -> None:
+        self.tp = self.tp_speaker = self.n_pred = self.n_gold = 0
+        self.gold_by_type: dict[str, list[int]] = {}  # type -> [found, total, found with speaker]
+        self.pred_by_kind: dict[str, list[int]] = {}  # kind -> [matched, total]
+        self.misses = {"boundary": 0, "unseen": 0}
+
+    def add(self, pred: list[Any], gold: list[dict]) -> list[tuple[int, int]]:
+        """Count one document's predicted quotes against its gold; the matched (pred, gold) pairs."""
+        pairs = match(pred, gold)
+        self.n_pred += len(pred)
+        self.n_gold += len(gold)
+        self.tp += len(pairs)
+        matched_g = {j: i for i, j in pairs}
+        matched_p = {i for i, _ in pairs}
+        for j, g in enumerate(gold):
+            c = self.gold_by_type.setdefault(g["type"], [0, 0, 0])
+            c[1] += 1
+            if j in matched_g:
+                c[0] += 1
+                ok = speaker_ok(pred[matched_g[j]], g)
+                c[2] += ok
+                self.tp_speaker += ok
+            else:  # diagnostics: a miss that a prediction overlaps is a boundary error
+                near = any(_overlap((q.start, q.end), g["spans"]) > 0 for q in pred)
+                self.misses["boundary" if near else "unseen"] += 1
+        for i, q in enumerate(pred):
+            c = self.pred_by_kind.setdefault(q.kind, [0, 0])
+            c[1] += 1
+            c[0] += i in matched_p
+        return pairs
+
+    def scores(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "quote": _prf(self.tp, self.n_pred, self.n_gold),
+            "quote+speaker": _prf(self.tp_speaker, self.n_pred, self.n_gold),
+        }
+        for t, (hit, total, sp) in sorted(self.gold_by_type.items()):
+            out[f"gold:{t}"] = {"r": round(hit / total, 4), "r_speaker": round(sp / total, 4), "gold": total}
+        for kind, (hit, total) in sorted(self.pred_by_kind.items()):
+            out[f"pred:{kind}"] = {"p": round(hit / total, 4), "pred": total}
+        out["misses"] = dict(self.misses)  # unmatched gold: overlapped by a prediction (boundary) or not
+        return out
+
+
 def components() -> tuple[str, ...]:
     """The pipeline up to and including ng_quotes (components that are not registered are left out)."""
     import importlib
@@ -123,54 +170,19 @@ def run(
 
     docs = load(path, limit)
     nlp = pipeline.build(pipe or components())
-    tp = tp_sp = n_pred = n_gold = 0
-    gold_by_type: dict[str, list[int]] = {}
-    pred_by_kind: dict[str, list[int]] = {}
+    tally = Tally()
     chars = 0
     errors: list[dict] = []
-    misses = {"boundary": 0, "unseen": 0}
     t0 = time.perf_counter()
     for k, d in enumerate(docs):
-        chars += len(d["text"])
-        result = analyze(Document(id=f"quotes2024-{k}", text=d["text"]), nlp)
-        pred = result.quotes
-        gold = d["gold"]
-        pairs = match(pred, gold)
-        n_pred += len(pred)
-        n_gold += len(gold)
-        tp += len(pairs)
-        matched_g = {j: i for i, j in pairs}
-        matched_p = {i for i, _ in pairs}
-        for j, g in enumerate(gold):
-            c = gold_by_type.setdefault(g["type"], [0, 0, 0])
-            c[1] += 1
-            if j in matched_g:
-                c[0] += 1
-                ok = speaker_ok(pred[matched_g[j]], g)
-                c[2] += ok
-                tp_sp += ok
-        for j, g in enumerate(gold):  # diagnostics: a miss that a prediction overlaps is a boundary error
-            if j not in matched_g:
-                near = any(_overlap((q.start, q.end), g["spans"]) > 0 for q in pred)
-                misses["boundary" if near else "unseen"] += 1
-        for i, q in enumerate(pred):
-            c = pred_by_kind.setdefault(q.kind, [0, 0])
-            c[1] += 1
-            c[0] += i in matched_p
+        text = d["text"]
+        chars += len(text)
+        pred = analyze(Document(id=f"quotes2024-{k}", text=text), nlp).quotes
+        pairs = tally.add(pred, d["gold"])
         if details:
-            errors.append({"name": d["name"], "pairs": pairs, "pred": pred, "gold": gold, "text": d["text"]})
+            errors.append({"name": d["name"], "pairs": pairs, "pred": pred, "gold": d["gold"], "text": text})
     secs = time.perf_counter() - t0
-    out: dict[str, Any] = {
-        "documents": len(docs),
-        "pipeline": ",".join(nlp.pipe_names),
-        "quote": _prf(tp, n_pred, n_gold),
-        "quote+speaker": _prf(tp_sp, n_pred, n_gold),
-    }
-    for t, (hit, total, sp) in sorted(gold_by_type.items()):
-        out[f"gold:{t}"] = {"r": round(hit / total, 4), "r_speaker": round(sp / total, 4), "gold": total}
-    for kind, (hit, total) in sorted(pred_by_kind.items()):
-        out[f"pred:{kind}"] = {"p": round(hit / total, 4), "pred": total}
-    out["misses"] = misses  # unmatched gold quotes: overlapped by a prediction (boundary) or not (unseen)
+    out: dict[str, Any] = {"documents": len(docs), "pipeline": ",".join(nlp.pipe_names), **tally.scores()}
     out["chars_per_s"] = round(chars / secs) if secs else None
     if details:
         out["_details"] = errors
