@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from newsgraph.extract.quotes.speaker import NP
 
@@ -22,3 +24,10 @@ class Found:
     nested: bool = False
     last_sent: int = -1  # free indirect: the last sentence merged into it
     source: Found | None = None  # free indirect: the quote whose speaker it continues
+
+    def inherited_speaker(self, toks: Sequence[Any]) -> tuple[int, int] | None:
+        """The speaker's characters as a continuation takes them over: copied ones first, else the
+        span of the speaker phrase."""
+        if self.speaker_chars is None and self.speaker is not None:
+            return (toks[self.speaker.a].start, toks[self.speaker.b - 1].end)
+        return self.speaker_chars

@@ -967,9 +967,7 @@ class Extractor:
                 continue
             src = last if near else None
             if src is not None:
-                sp_chars = src.speaker_chars
-                if sp_chars is None and src.speaker is not None:
-                    sp_chars = (toks[src.speaker.a].start, toks[src.speaker.b - 1].end)
+                sp_chars = src.inherited_speaker(toks)
             else:
                 src = Found("reported", toks[a].start, toks[a].start, s - 1, prev_cue)
                 sp_chars = (toks[prev_cue.a].start, toks[prev_cue.b - 1].end)

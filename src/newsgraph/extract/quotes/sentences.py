@@ -259,9 +259,7 @@ def sentence_quote(
             prev.last_sent if prev.last_sent >= 0 else toks[ex.v.tok_at(max(prev.start, prev.end - 1))].sent
         )
         if d <= settings.QUOTES_SENTENCE_CONTEXT:
-            sp_chars = prev.speaker_chars
-            if sp_chars is None and prev.speaker is not None:
-                sp_chars = (toks[prev.speaker.a].start, toks[prev.speaker.b - 1].end)
+            sp_chars = prev.inherited_speaker(toks)
             return Found(
                 kind,
                 ms,
