@@ -58,16 +58,23 @@ def run_example(nlp, text: str, mention: str, model_label: str | None) -> set[tu
     return {(doc[s:e].text, lab) for s, e, lab in ner.non_overlapping(ner_rules.apply(doc, model))}
 
 
-@pytest.mark.parametrize(("rule", "text", "mention", "label", "model_label"), CASES)
-def test_rule_examples(
-    nlp, monkeypatch, rule: str, text: str, mention: str, label: str, model_label: str | None
+def check_example(
+    nlp, monkeypatch, name: str, text: str, mention: str, label: str, model_label: str | None
 ) -> None:
-    monkeypatch.setattr(settings, "NER_CURRENCY_NAMES", rule != CURRENCY_RULE)
+    """A data example: ``mention`` found with ``label``, or gone when ``label`` is ""."""
+    monkeypatch.setattr(settings, "NER_CURRENCY_NAMES", name != CURRENCY_RULE)
     found = run_example(nlp, text, mention, model_label)
     if label:
         assert (mention, label) in found
     else:  # "": the mention must be gone
         assert not any(text == mention for text, _ in found), found
+
+
+@pytest.mark.parametrize(("rule", "text", "mention", "label", "model_label"), CASES)
+def test_rule_examples(
+    nlp, monkeypatch, rule: str, text: str, mention: str, label: str, model_label: str | None
+) -> None:
+    check_example(nlp, monkeypatch, rule, text, mention, label, model_label)
 
 
 def test_rules_leave_model_mentions_alone(nlp) -> None:
@@ -99,12 +106,7 @@ def test_unknown_label() -> None:
 def test_cue_examples(
     nlp, monkeypatch, cue: str, text: str, mention: str, label: str, model_label: str | None
 ) -> None:
-    monkeypatch.setattr(settings, "NER_CURRENCY_NAMES", cue != CURRENCY_RULE)
-    found = run_example(nlp, text, mention, model_label)
-    if label:
-        assert (mention, label) in found
-    else:
-        assert not any(text == mention for text, _ in found), found
+    check_example(nlp, monkeypatch, cue, text, mention, label, model_label)
 
 
 def test_every_rule_kind_is_known() -> None:
