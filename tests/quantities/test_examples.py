@@ -26,15 +26,20 @@ def gold() -> dict[str, Any]:
     return load_gold(EXAMPLES)
 
 
+def gold_names(gold: dict[str, Any], key: str) -> list[tuple[str, str]]:
+    """The gold's name-form spellings in document ``key`` with their types, longest first."""
+    return sorted(
+        {(n, e["type"]) for e in gold["entity"] for n in e.get("names", {}).get(key, [])},
+        key=lambda m: -len(m[0]),
+    )
+
+
 @pytest.fixture(scope="module")
 def extracted(nlp: Language, gold: dict[str, Any]) -> dict[str, tuple[str, list[model.Quantity]]]:
     out = {}
     for key, document in documents(EXAMPLES, gold).items():
         # the gold name mentions stand in for NER (which runs before ng_quantities in the pipeline)
-        names = sorted(
-            {(n, e["type"]) for e in gold["entity"] for n in e.get("names", {}).get(key, [])},
-            key=lambda m: -len(m[0]),
-        )
+        names = gold_names(gold, key)
         doc = make_doc(nlp, document.text, doc_id=document.id, source=document.source, mentions=names)
         out[key] = (document.text, run(nlp, doc))
     return out
@@ -88,10 +93,7 @@ def scoped(gold: dict[str, Any]) -> dict[str, tuple[str, list[model.Quantity]]]:
     nlp = pipeline.build(SCOPE_COMPONENTS)
     out = {}
     for key, document in documents(EXAMPLES, gold).items():
-        names = sorted(
-            {(n, e["type"]) for e in gold["entity"] for n in e.get("names", {}).get(key, [])},
-            key=lambda m: -len(m[0]),
-        )
+        names = gold_names(gold, key)
         doc = make_doc(nlp, document.text, doc_id=document.id, source=document.source, mentions=names)
         doc._.document = document
         taken = [(m.start, m.end) for m in doc._.mentions]
