@@ -19,6 +19,7 @@ from newsgraph.extract.quotes import linear
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.speaker_select import NOT, SURE, Selector
+from newsgraph.extract.quotes.tokens import Tok
 
 MODEL = "speaker_model"
 BACK = 3  # sentences before the message searched for candidates
@@ -66,8 +67,24 @@ def rule_span(sel: Selector, f: Found) -> tuple[int, int] | None:
     return None
 
 
-def candidates(sel: Selector, f: Found, blocked: set[int], prev: tuple[int, int] | None) -> list[SpeakerCand]:
-    """The speaker candidates of ``f`` (the last one is "no speaker"), with their features."""
+def capitalised_positions(toks: list[Tok]) -> dict[str, list[int]]:
+    """Capitalised word -> its token positions, in order (how salient a name is before a point)."""
+    where: dict[str, list[int]] = {}
+    for t in toks:
+        if t.is_cap:
+            where.setdefault(t.lower, []).append(t.i)
+    return where
+
+
+def candidates(
+    sel: Selector,
+    f: Found,
+    blocked: set[int],
+    prev: tuple[int, int] | None,
+    where: dict[str, list[int]] | None = None,
+) -> list[SpeakerCand]:
+    """The speaker candidates of ``f`` (the last one is "no speaker"), with their features.
+    ``where``: ``capitalised_positions`` of the document (computed here when not given)."""
     v, toks = sel.v, sel.toks
     n = len(toks)
     m = min(v.tok_at(f.start), n - 1)
@@ -112,10 +129,8 @@ def candidates(sel: Selector, f: Found, blocked: set[int], prev: tuple[int, int]
         add(prev[0], prev[1], None, "prev")
     out = sorted(cands.values(), key=lambda c: ("rule" not in c.origins, abs(c.a - anchor)))[:MAX_CANDS]
     ctx = _context(sel, f, rule)
-    where: dict[str, list[int]] = {}  # capitalised word -> its token positions (how salient a name is)
-    for t in toks[: max(c.b for c in out)] if out else []:
-        if t.is_cap:
-            where.setdefault(t.lower, []).append(t.i)
+    if where is None:
+        where = capitalised_positions(toks)
     for c in out:
         c.feats = _features(sel, f, c, anchor, m, me, s0, ctx, prev, where, rule)
     none = SpeakerCand(-1, -1, None, {"none"})
@@ -264,9 +279,10 @@ def rerank(sel: Selector, found: list[Found]) -> None:
     if model is None or not found:
         return
     blocked = blocked_tokens(sel, found)
+    where = capitalised_positions(sel.toks)  # once per document
     prev: tuple[int, int] | None = None
     for f in sorted(found, key=lambda g: g.start):
-        cands = candidates(sel, f, blocked, prev)
+        cands = candidates(sel, f, blocked, prev, where)
         scores = [model.proba(c.feats)[1] for c in cands]
         best = cands[max(range(len(cands)), key=lambda i: scores[i])]
         src = f.source
