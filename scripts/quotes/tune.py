@@ -96,7 +96,6 @@ def main() -> None:
 
         settings.QUOTES_MODELS = ()
         extractor.FREE_RULE = True
-        extractor.Extractor.__init__.__defaults__ = ((),)
     data = pickle.loads(args.cache.read_bytes())
     nlp = pipeline.build(())
     extensions.register()

@@ -27,9 +27,10 @@ SPEECH_ACTS = settings.QUOTES_SPEECH_ACTS
 
 
 class Extractor:
-    def __init__(self, v: View, lex: Lexicon, models: tuple[str, ...] = settings.QUOTES_MODELS) -> None:
+    def __init__(self, v: View, lex: Lexicon, models: tuple[str, ...] | None = None) -> None:
         self.v = v
-        self.models = models  # the learned stages to run after the rules: "screen", "sentences"
+        # the learned stages to run after the rules: "screen", "sentences" (default: settings, read now)
+        self.models = settings.QUOTES_MODELS if models is None else models
         self.toks = v.toks
         self.lex = lex
         self.found: list[Found] = []
