@@ -130,10 +130,27 @@ def test_export_json_validates(conn, export_schema: dict) -> None:
     data = build(conn)
     jsonschema.validate(data, export_schema)
     assert data["quantities"][0]["subjects"] == ["e_tokajew"]
+    assert data["quantities"][0]["subjects_from"] is None
     assert data["quantities"][0]["speaker"] == "e_putin"
     assert data["quotes"][0]["speaker"] == "e_putin"
     q = data["quantities"][0]
     assert TEXT[q["start"] : q["end"]] == q["text"]
+
+
+def test_quantity_without_subjects_takes_its_comparisons(conn) -> None:
+    """A number whose text names no subject is given the subjects of the comparison that aligned it."""
+    from newsgraph.model import Comparison
+
+    qid = _analysis().quantities[0].id
+    bare = _analysis()
+    bare.quantities[0].subject_spans = []
+    writes.put_analysis(conn, bare)
+    assert build(conn)["quantities"][0]["subjects"] == []
+    writes.put_comparisons(
+        conn, [Comparison("c1", "Handelsvolumen", ["e_ru", "e_kz"], None, None, "agree", [qid])]
+    )
+    q = build(conn)["quantities"][0]
+    assert (q["subjects"], q["subjects_from"]) == (["e_ru", "e_kz"], "c1")
 
 
 def test_empty_export_has_every_table(tmp_path: Path, export_schema: dict) -> None:

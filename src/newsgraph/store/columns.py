@@ -32,6 +32,7 @@ CONTRACT_COLUMNS: dict[str, tuple[str, ...]] = {
         "value_max",
         "is_rank",
         "speaker_text",
+        "subjects_from",
     ),
     "timexes": ("id", "doc", "start", "end", "text", "type", "value", "mod", "interval"),
     "quotes": (

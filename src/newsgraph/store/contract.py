@@ -2,6 +2,11 @@
 
 Fields may be added to the contract, never removed or renamed. Entity ids of quantities,
 quotes and events are derived here from the mention links (stored once, in ``mentions``).
+
+A quantity whose own text names no subject (*Die Zahl der Todesopfer liegt weiterhin bei zwölf*, in an
+article that never names the place) takes the subjects of the comparison that holds it: the comparison
+aligned it, within its story, with claims that do name them. ``subjects_from`` then names that comparison
+(it is null where the subjects are the quantity's own).
 """
 
 from __future__ import annotations
@@ -95,8 +100,9 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
                 "mentions": e.mention_count,
             },
         )
+    lent = lent_subjects(conn)
     for doc in doc_ids:
-        yield from document_annotations(conn, doc)
+        yield from document_annotations(conn, doc, lent)
     for r in conn.execute("SELECT * FROM stories ORDER BY id"):
         yield (
             "stories",
@@ -123,8 +129,22 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
         )
 
 
-def document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def lent_subjects(conn: sqlite3.Connection) -> dict[str, tuple[list[str], str]]:
+    """quantity id → (subjects, comparison id), for every quantity of a comparison that has subjects."""
+    lent: dict[str, tuple[list[str], str]] = {}
+    for r in conn.execute("SELECT id, subjects, quantities FROM comparisons ORDER BY id"):
+        subjects = loads(r["subjects"], [])
+        if subjects:
+            for qid in loads(r["quantities"], []):
+                lent.setdefault(qid, (subjects, r["id"]))
+    return lent
+
+
+def document_annotations(
+    conn: sqlite3.Connection, doc: str, lent: dict[str, tuple[list[str], str]] | None = None
+) -> Iterator[tuple[str, dict[str, Any]]]:
     a = reads.analysis(conn, doc)
+    lent = lent or {}
     index = MentionIndex([(m.start, m.end, m.entity) for m in a.mentions])
     for m in a.mentions:
         yield (
@@ -141,6 +161,9 @@ def document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[s
             },
         )
     for q in a.quantities:
+        subjects, subjects_from = index.entities(q.subject_spans), None
+        if not subjects and q.id in lent:
+            subjects, subjects_from = list(lent[q.id][0]), lent[q.id][1]
         yield (
             "quantities",
             {
@@ -153,7 +176,8 @@ def document_annotations(conn: sqlite3.Connection, doc: str) -> Iterator[tuple[s
                 "unit": q.unit,
                 "qualifier": q.qualifier,
                 "measure": q.measure,
-                "subjects": index.entities(q.subject_spans),
+                "subjects": subjects,
+                "subjects_from": subjects_from,
                 "time": q.time,
                 "speaker": index.entity(q.speaker_span),
                 "value_max": q.value_max,
