@@ -82,7 +82,7 @@ KNOWN_SCOPE_MISSES = {
     "q46": "subjects: a6 never names Karakul (only cross-document resolution can)",
     "q47": "subjects: a6 never names Karakul",
     "q50": "subjects: the trade partners are 'Russland' and 'des Landes' (an anaphor to Usbekistan)",
-    "q71": "speaker: the local paragraph of a wire copy; we give the agency of the copy",
+    "q71": "speaker: the local paragraph of a wire copy (the export finds it against the original)",
 }
 SCOPE_COMPONENTS = ("ng_sentences", "ng_hanta", "ng_timex", "ng_quotes", "ng_quantities")
 

@@ -153,6 +153,25 @@ def test_quantity_without_subjects_takes_its_comparisons(conn) -> None:
     assert (q["subjects"], q["subjects_from"]) == (["e_ru", "e_kz"], "c1")
 
 
+def test_reprint_number_of_its_own_paragraph_is_the_outlets(conn) -> None:
+    """A reprint credits its numbers to the agency it names, except in a paragraph the original lacks."""
+    from newsgraph.model import Story
+
+    local = "\nEin Werk in Mülheim an der Ruhr hat rund 900 Beschäftigte und hofft auf Aufträge."
+    reprint = Document(id="d2", text=TEXT + local, source="Nordstadt-Anzeiger", agencies=["TASS"])
+    writes.put_documents(conn, [reprint])
+    at = reprint.text.index("rund 900")
+    n = TEXT.index("4 Milliarden")
+    copied = Quantity(
+        record_id("n", "d2", n, n + 12), "d2", n, n + 12, "4 Milliarden", 4e9, speaker_text="TASS"
+    )
+    own = Quantity(record_id("n", "d2", at, at + 8), "d2", at, at + 8, "rund 900", 900, speaker_text="TASS")
+    writes.put_analysis(conn, Analysis(doc="d2", quantities=[copied, own], pipeline="test"))
+    writes.put_stories(conn, [Story("s1", ["d1", "d2"], duplicates=[("d2", "d1")])])
+    speakers = {q["text"]: q["speaker_text"] for q in build(conn)["quantities"] if q["doc"] == "d2"}
+    assert speakers == {"4 Milliarden": "TASS", "rund 900": "Nordstadt-Anzeiger"}
+
+
 def test_empty_export_has_every_table(tmp_path: Path, export_schema: dict) -> None:
     data = build(open_db(tmp_path / "e.db"))
     jsonschema.validate(data, export_schema)

@@ -7,6 +7,10 @@ A quantity whose own text names no subject (*Die Zahl der Todesopfer liegt weite
 article that never names the place) takes the subjects of the comparison that holds it: the comparison
 aligned it, within its story, with claims that do name them. ``subjects_from`` then names that comparison
 (it is null where the subjects are the quantity's own).
+
+A reprint's number credited to the agency it reprints only because the reprint names no other source
+(``extract.quantities.scope.default_speaker``) goes back to the reprinting outlet when it sits in a
+paragraph that the agency's original lacks (``resolve.copies.own_spans``).
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from __future__ import annotations
 import bisect
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
-from newsgraph.model import Span
+from newsgraph.model import Quantity, Span
+from newsgraph.resolve import copies
 from newsgraph.store import reads
 from newsgraph.store.codec import loads
 
@@ -101,8 +107,9 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
             },
         )
     lent = lent_subjects(conn)
+    own = own_text(conn)
     for doc in doc_ids:
-        yield from document_annotations(conn, doc, lent)
+        yield from document_annotations(conn, doc, lent, own.get(doc))
     for r in conn.execute("SELECT * FROM stories ORDER BY id"):
         yield (
             "stories",
@@ -140,8 +147,46 @@ def lent_subjects(conn: sqlite3.Connection) -> dict[str, tuple[list[str], str]]:
     return lent
 
 
+@dataclass(slots=True, frozen=True)
+class OwnText:
+    """The paragraphs a reprint adds to its original, and who the reprint is by."""
+
+    spans: list[Span]
+    outlet: str | None
+    agencies: frozenset[str]
+
+    def speaker_text(self, q: Quantity) -> str | None:
+        """The outlet for a number of its own paragraphs that only the reprint's agency line credits."""
+        credited = (q.speaker_text or "").casefold() in self.agencies
+        from_outside = q.speaker_span is None or not copies.inside(self.spans, q.speaker_span[0])
+        if credited and from_outside and copies.inside(self.spans, q.start):
+            return self.outlet
+        return q.speaker_text
+
+
+def own_text(conn: sqlite3.Connection) -> dict[str, OwnText]:
+    """Per reprint (a near-duplicate of another document in its story), what it adds to its original."""
+    pairs = [
+        (copy, original)
+        for r in conn.execute("SELECT duplicates FROM stories ORDER BY id")
+        for copy, original in loads(r["duplicates"], []) or []
+    ]
+    out: dict[str, OwnText] = {}
+    for copy, original in pairs:
+        c = conn.execute("SELECT text, source, agencies FROM documents WHERE id = ?", (copy,)).fetchone()
+        o = conn.execute("SELECT text FROM documents WHERE id = ?", (original,)).fetchone()
+        if c is None or o is None:
+            continue
+        agencies = frozenset(a.casefold() for a in loads(c["agencies"], []) or [] if a)
+        out[copy] = OwnText(copies.own_spans(c["text"], o["text"]), c["source"], agencies)
+    return out
+
+
 def document_annotations(
-    conn: sqlite3.Connection, doc: str, lent: dict[str, tuple[list[str], str]] | None = None
+    conn: sqlite3.Connection,
+    doc: str,
+    lent: dict[str, tuple[list[str], str]] | None = None,
+    own: OwnText | None = None,
 ) -> Iterator[tuple[str, dict[str, Any]]]:
     a = reads.analysis(conn, doc)
     lent = lent or {}
@@ -182,7 +227,7 @@ def document_annotations(
                 "speaker": index.entity(q.speaker_span),
                 "value_max": q.value_max,
                 "is_rank": q.is_rank,
-                "speaker_text": q.speaker_text,
+                "speaker_text": own.speaker_text(q) if own else q.speaker_text,
             },
         )
     for t in a.timexes:
