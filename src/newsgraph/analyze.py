@@ -20,7 +20,11 @@ def analyze(document: Document, nlp: Language | None = None) -> Analysis:
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     sentences = sentence_spans(doc) if doc.has_annotation("SENT_START") else []
-    result = Analysis(doc=document.id, sentences=sentences, pipeline=pipeline.fingerprint(nlp.pipe_names))
+    result = Analysis(
+        doc=document.id,
+        sentences=sentences,
+        pipeline=pipeline.fingerprint(nlp.pipe_names) + pipeline.names_fingerprint(document.known_names),
+    )
     for name in extensions.LIST_ATTRS:
         setattr(result, name, sorted(extensions.records(doc, name), key=lambda r: (r.start, r.end)))
     published = doc.user_data.get("published")

@@ -68,6 +68,9 @@ class Document:
     published_from: PublishedFrom | None = None
     language: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # other input fields, kept as given
+    # (name, type) pairs its story names elsewhere: set by resolve for a second analysis pass
+    # (``resolve.known_names``), kept in their own table, never with the document
+    known_names: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

@@ -70,11 +70,19 @@ GIVEN_NAME_SIMILARITY = 0.88  # Jaro-Winkler on given-name keys that differ (Kas
 DOMINANT_ENTITY_RATIO = 3.0  # a bare surname with several candidates joins one this many times more mentioned
 ABBREVIATION_MAX_LEN = 8  # an all-caps ORG token up to this long may be an abbreviation of a long form
 SKELETON_MIN_KEY = 7  # surname keys this long may match by consonants alone (same first given name)
+LOOSE_KEY_MIN_LETTERS = 5  # a loose transliteration key (Toshkent = Taschkent) needs this many letters
 
 # named-entity recognition (newsgraph.nlp.ner)
 NER_BATCH_SIZE = 256  # sentences per model call
 NER_RULES = True  # gazetteer layer (lang/de/ner/) on top of the model
 NER_LEXICON = True  # the training data's names (models/ner-fast/lexicon.json) after the fast model
+# Second NER pass over a story (resolve.known_names): a name its other articles type fills the bare
+# occurrences the model missed. One word must read as a proper noun to the tagger (NE within this margin
+# of its best reading), so a common noun typed by mistake once is never spread.
+NER_KNOWN_NAMES = True
+NER_KNOWN_NAME_MARGIN = 0.0
+NER_KNOWN_NAME_MIN_CHARS = 3
+KNOWN_NAMES_INLINE = 8  # up to this many documents are analyzed again in this process, more in the pool
 NER_CURRENCY_NAMES = True  # GermEval convention: "Euro"/"Dollar" alone are OTH; False drops them (cues.toml)
 
 # time expressions (ng_timex)
@@ -96,6 +104,12 @@ QUOTES_SENTENCE_CONTEXT = 3  # sentences back in which a classified continuation
 QUOTES_FREE_RULE = False  # the rule for free indirect sentences (off: the "sentences" model reads them)
 QUOTES_SPEECH_ACTS = True  # a sentence whose indicative main verb is a listed speech act is reported speech
 QUOTES_SPEECH_ACT_PERFECT = False  # also in a perfect ("hat … gefordert"); off: right 1 in 5 on train
+QUOTES_SPEECH_ACT_APPOSITION = True  # "X, Rolle, fordert …": an apposition before the verb is skipped
+QUOTES_MARKER_INSIDE = 0.35  # a marker ("laut X") at most this share of its clause: the message is the clause
+QUOTES_SPEECH_ACT_PASSIVE = True  # a passive speech act with its agent ("von X wurde … gefordert")
+QUOTES_SENTENCE_CHAIN = True  # a classified sentence is the quote before the next (sequence decoding)
+QUOTES_PREFIELD_SUBJECT = True  # "X hatte Y gebeten, …": the prefield phrase before the auxiliary speaks
+QUOTES_CHAIN_HEADS: tuple[str, ...] = ("free_indirect",)  # kinds a free indirect continuation merges into
 QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped

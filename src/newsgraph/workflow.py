@@ -81,7 +81,11 @@ def analyze(
 
     def documents() -> Iterable[Document]:
         for start in range(0, len(ids), 500):  # stream from the database in slices
-            yield from reads.documents(conn, ids[start : start + 500])
+            chunk = ids[start : start + 500]
+            known = reads.known_names(conn, chunk)
+            for d in reads.documents(conn, chunk):
+                d.known_names = known.get(d.id, [])
+                yield d
 
     for outcome in analyze_many(documents(), engine=engine, workers=workers):
         if isinstance(outcome, AnalysisFailure):

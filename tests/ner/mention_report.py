@@ -13,7 +13,8 @@ same document counts once, as the longer one). Each is scored against the NER co
 Mentions that overlap no gold mention are listed as ``extra`` (false positives, or names the gold
 lists lack: the seed lists hold persons, organizations and places only).
 
-Run: ``python tests/ner/mention_report.py [--model fast|accurate] [--show all|bad|none]``
+Run: ``python tests/ner/mention_report.py [--model fast|accurate] [--show all|bad|none] [--stories]``
+(``--stories``: the mentions the main job stores, after the corpus steps, see ``tag_stories``)
 (prints every non-ok mention, the extras and the totals; ``--json`` for the figures only).
 """
 
@@ -132,6 +133,29 @@ def tag(texts: dict[str, Any], model: str | None) -> dict[str, list[Any]]:
     return out
 
 
+def tag_stories(texts: dict[str, Any], model: str | None) -> dict[str, list[Any]]:
+    """The mentions the main job stores: analysis, then the corpus steps (stories, and the second NER
+    pass over each story that fills names its other articles type, ``resolve.known_names``)."""
+    import tempfile
+
+    from newsgraph import settings, workflow
+    from newsgraph.store import open_db, reads, writes
+
+    before = settings.NER_MODEL
+    settings.NER_MODEL = model or before
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            conn = open_db(Path(tmp) / "mentions.db")
+            writes.put_documents(conn, texts.values())
+            workflow.analyze(conn, workflow.pending_documents(conn), workers=1)
+            workflow.resolve(conn)
+            out = {name: reads.analysis(conn, document.id).mentions for name, document in texts.items()}
+            conn.close()
+    finally:
+        settings.NER_MODEL = before
+    return out
+
+
 def judge(gold: list[GoldMention], mentions: dict[str, list[Any]]) -> list[Verdict]:
     out = []
     for g in gold:
@@ -187,12 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--model", default=None, help="fast | accurate (default: settings.NER_MODEL)")
     parser.add_argument("--show", default="bad", choices=["bad", "all", "none"])
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--stories", action="store_true", help="score what the main job stores (with the corpus steps)"
+    )
     args = parser.parse_args(argv)
     verdicts: list[Verdict] = []
     extra: list[str] = []
     for loader in (seed_gold, example_gold):
         texts, gold = loader()
-        mentions = tag(texts, args.model)
+        mentions = (tag_stories if args.stories else tag)(texts, args.model)
         verdicts += judge(gold, mentions)
         extra += extras(gold, mentions, gold[0].corpus if gold else "")
     res = summary(verdicts)

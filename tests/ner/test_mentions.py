@@ -19,6 +19,10 @@ needs_fast = pytest.mark.skipif(
 # distilled model misses the invented company name "Rosmagistral" where no cue names it); a small
 # margin below
 EXAMPLES_FLOOR = 0.94
+# what the main job stores, after the second NER pass over the story (resolve.known_names): 0.987 (233 of
+# 236; the rest follow GermEval's convention where the examples' gold does not: a bare "Kommission" is no
+# name, "US-Finanzministerium" is LOCpart)
+EXAMPLES_STORIES_FLOOR = 0.98
 
 
 @needs_fast
@@ -39,3 +43,11 @@ def test_example_mentions() -> None:
     verdicts = report.judge(gold, report.tag(texts, "fast"))
     res = report.summary(verdicts)["examples"]
     assert res["recall_right_type"] >= EXAMPLES_FLOOR, res
+
+
+@needs_fast
+def test_example_mentions_after_the_story_pass() -> None:
+    texts, gold = report.example_gold()
+    verdicts = report.judge(gold, report.tag_stories(texts, "fast"))
+    res = report.summary(verdicts)["examples"]
+    assert res["recall_right_type"] >= EXAMPLES_STORIES_FLOOR, res

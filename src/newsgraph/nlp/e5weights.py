@@ -13,7 +13,10 @@ piece scores, unknown fallback) so that pieces fed to the fine-tuned encoder mat
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import mmap
+import operator
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +25,7 @@ import numpy as np
 
 META = "\u2581"
 _MAX_CACHE = 300_000  # words whose pieces are remembered
+_BATCH_MAX_CHARS = 48  # longer words are segmented one by one (the batch lattice is words x chars)
 QK = 32
 
 
@@ -57,18 +61,17 @@ class E5File:
     data: bytes | mmap.mmap = field(repr=False)
     max_piece_chars: int = 0
     unk_score: float = 0.0
-    # piece or piece prefix -> (piece id or -1, score, whether longer pieces start with it)
-    _table: dict[str, tuple[int, float, bool]] = field(default_factory=dict, repr=False)
+    # piece or proper piece prefix -> 2 * (piece id + 1) + (1 if a longer piece starts with it);
+    # id -1 for a prefix that is no piece (and for <unk>, never matched by its spelling)
+    _table: dict[str, int] = field(default_factory=dict, repr=False)
+    _score_list: list[float] = field(default_factory=list, repr=False)
+    _norm_map: dict[int, str] = field(default_factory=dict, repr=False)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        scores = self.scores.tolist()
-        prefixes = {p[:k] for p in self.pieces for k in range(1, len(p))}
-        table = {p: (-1, 0.0, True) for p in prefixes}
-        for p, i in self.pieces.items():
-            if i != self.unk:
-                table[p] = (i, scores[i], p in prefixes)
-        self._table = table
+        self._table = _piece_table(self.pieces, self.unk)
+        self._score_list = self.scores.astype(np.float64).tolist()
+        self._norm_map = str.maketrans(self.norm)
 
     # ------------------------------------------------------------- tensors
     def tensor(self, name: str) -> np.ndarray:
@@ -116,43 +119,153 @@ class E5File:
         owner.append(-1)
         return ids, owner
 
-    def _viterbi(self, text: str) -> list[int]:
-        chars = "".join(self.norm.get(c, c) for c in text)
+    def tokenize_words(self, words: list[str]) -> list[list[int]]:
+        """``tokenize_word`` of each word (cached), a word without pieces as ``[unk]``; the words
+        not cached are segmented together (``_viterbi_batch``)."""
+        cache = self._cache
+        if len(cache) > _MAX_CACHE:
+            cache.clear()
+        todo = [w for w in dict.fromkeys(words) if w not in cache]
+        if todo:
+            cache.update(zip(todo, self._viterbi_batch(todo), strict=True))
+        unk = [self.unk]
+        return [cache[w] or unk for w in words]
+
+    def _metaspace(self, text: str) -> str:
+        """The engine's view of ``" " + text``: normalization map, spaces collapsed, metaspace."""
+        chars = text.translate(self._norm_map)
         while "  " in chars:
             chars = chars.replace("  ", " ")
         if not chars.startswith(" "):
             chars = " " + chars
-        s = chars.replace(" ", META)
+        return chars.replace(" ", META)
+
+    def _viterbi(self, text: str) -> list[int]:
+        return self._viterbi_str(self._metaspace(text))
+
+    def _viterbi_str(self, s: str) -> list[int]:
+        """Unigram Viterbi over a metaspaced string, left to right: from each position, every piece
+        that starts there (scanned while the text is still a piece prefix) and the unknown
+        single-character fallback; a strictly better score replaces, so the first path found wins
+        ties. Every position is reachable through the fallback."""
         n = len(s)
-        table = self._table
-        best = [-1e30] * (n + 1)
-        back: list[tuple[int, int]] = [(0, -1)] * (n + 1)
-        best[0] = 0.0
+        get = self._table.get
+        scores = self._score_list
+        max_chars = self.max_piece_chars
         unk_score = self.unk_score
+        best = [-1e30] * (n + 1)
+        best[0] = 0.0
+        start = [0] * (n + 1)
+        piece = [-1] * (n + 1)
         for i in range(n):
             bi = best[i]
-            if bi <= -1e29:
-                continue
-            for e in range(i + 1, min(n, i + self.max_piece_chars) + 1):
-                hit = table.get(s[i:e])
-                if hit is None:
-                    break
-                idx, score, longer = hit
-                if idx >= 0 and bi + score > best[e]:
-                    best[e] = bi + score
-                    back[e] = (i, idx)
-                if not longer:
+            for e in range(i + 1, min(n, i + max_chars) + 1):
+                code = get(s[i:e], 0)
+                idx = (code >> 1) - 1
+                if idx >= 0 and bi + scores[idx] > best[e]:
+                    best[e] = bi + scores[idx]
+                    start[e] = i
+                    piece[e] = idx
+                if not code & 1:
                     break
             if bi + unk_score > best[i + 1]:
                 best[i + 1] = bi + unk_score
-                back[i + 1] = (i, -1)
+                start[i + 1] = i
+                piece[i + 1] = -1
         out: list[int] = []
         i = n
+        unk = self.unk
         while i > 0:
-            j, idx = back[i]
-            out.append(self.unk if idx < 0 else idx)
-            i = j
+            idx = piece[i]
+            out.append(unk if idx < 0 else idx)
+            i = start[i]
         return out[::-1]
+
+    def _viterbi_batch(self, texts: list[str]) -> list[list[int]]:
+        """``_viterbi`` of many words at once: the same lattice, walked position by position for all
+        words together (numpy over the words; substring lookups by C-level ``map``). Identical
+        results: per word the candidates are visited in the same order with the same float64
+        sums and strict comparisons. Very long words take the one-word path."""
+        strs = [self._metaspace(t) for t in texts]
+        out: list[list[int]] = [[] for _ in strs]
+        short = [j for j, s in enumerate(strs) if len(s) <= _BATCH_MAX_CHARS]
+        for j in set(range(len(strs))).difference(short):
+            out[j] = self._viterbi_str(strs[j])
+        if not short:
+            return out
+        short.sort(key=lambda j: -len(strs[j]))  # longest first: the words still going are a prefix
+        words = np.empty(len(short), dtype=object)
+        words[:] = [strs[j] for j in short]
+        lens = np.fromiter((len(s) for s in words), dtype=np.int64, count=len(words))
+        n_max = int(lens[0])
+        best = np.full((len(words), n_max + 1), -1e30)
+        best[:, 0] = 0.0
+        start = np.zeros((len(words), n_max + 1), dtype=np.int64)
+        piece = np.full((len(words), n_max + 1), -1, dtype=np.int64)
+        scores = self.scores.astype(np.float64)
+        get = self._table.get
+        zero = itertools.repeat(0)
+        n_rows = len(words)
+        for i in range(n_max):
+            while lens[n_rows - 1] <= i:
+                n_rows -= 1
+            rows = np.arange(n_rows)
+            for e in range(i + 1, i + self.max_piece_chars + 1):
+                rows = rows[lens[rows] >= e]
+                if not len(rows):
+                    break
+                subs = map(operator.itemgetter(slice(i, e)), words[rows])
+                code = np.fromiter(map(get, subs, zero), dtype=np.int64, count=len(rows))
+                idx = (code >> 1) - 1
+                hit = idx >= 0
+                r, ix = rows[hit], idx[hit]
+                cand = best[r, i] + scores[ix]
+                better = cand > best[r, e]
+                r = r[better]
+                best[r, e] = cand[better]
+                start[r, e] = i
+                piece[r, e] = ix[better]
+                rows = rows[(code & 1).astype(bool)]
+            cand = best[:n_rows, i] + self.unk_score
+            r = np.flatnonzero(cand > best[:n_rows, i + 1])
+            best[r, i + 1] = cand[r]
+            start[r, i + 1] = i
+            piece[r, i + 1] = -1
+        # back-trace all words together; pieces come out last first
+        piece[piece < 0] = self.unk
+        pos = lens.copy()
+        rows = np.arange(len(words))
+        found: list[list[int]] = [[] for _ in short]
+        while len(rows):
+            at = pos[rows]
+            for r, p in zip(rows.tolist(), piece[rows, at].tolist(), strict=True):
+                found[r].append(p)
+            pos[rows] = start[rows, at]
+            rows = rows[pos[rows] > 0]
+        for j, pieces in zip(short, found, strict=True):
+            out[j] = pieces[::-1]
+        return out
+
+
+def _piece_table(pieces: dict[str, int], unk: int) -> dict[str, int]:
+    """The ``E5File._table`` codes, built with C-level loops (``map`` over slicers,
+    ``dict.fromkeys``/``update``): it runs once per process when the model is loaded."""
+    by_len = sorted(pieces, key=len, reverse=True)
+    lengths = [-len(p) for p in by_len]  # ascending, for bisect
+    prefixes: set[str] = set()
+    for k in range(1, len(by_len[0]) if by_len else 1):
+        longer = by_len[: bisect.bisect_left(lengths, -k)]  # pieces with more than k characters
+        prefixes.update(map(operator.itemgetter(slice(0, k)), longer))
+    table = dict.fromkeys(prefixes, 1)
+    ids = np.fromiter(pieces.values(), dtype=np.int64, count=len(pieces))
+    ids[ids == unk] = -1
+    longer_flag = np.fromiter(map(prefixes.__contains__, pieces), dtype=np.int64, count=len(pieces))
+    codes = (2 * (ids + 1) + longer_flag).tolist()
+    table.update(zip(pieces, codes, strict=True))
+    for p, code in zip(pieces, codes, strict=True):
+        if code == 0:  # <unk>, no prefix of a longer piece: not in the table at all
+            del table[p]
+    return table
 
 
 def dequantize_q4(data: bytes | mmap.mmap, offset: int, n: int) -> np.ndarray:
@@ -188,13 +301,15 @@ def load(path: Path | None = None) -> E5File:
     o += 4 * n_pieces
     blob = b[o : o + bloblen]
     o += bloblen
+    bounds = offs.tolist()
+    spans = zip(bounds[:-1], bounds[1:], strict=True)
+    texts = [blob[a:z].decode("utf-8", errors="replace") for a, z in spans]
     pieces: dict[str, int] = {}
-    max_chars = 1
-    for i in range(n_pieces):
-        piece = blob[offs[i] : offs[i + 1]].decode("utf-8", errors="replace")
-        if piece and piece not in pieces:
-            pieces[piece] = i
-            max_chars = max(max_chars, len(piece))
+    setdefault = pieces.setdefault
+    for i, piece in enumerate(texts):  # the first id of a spelling wins
+        setdefault(piece, i)
+    pieces.pop("", None)
+    max_chars = max(1, max(map(len, pieces), default=1))
     n_norm, nm_bytes = struct.unpack_from("<iI", b, o)
     o += 8
     norm: dict[str, str] = {}

@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph import model, settings
-from newsgraph.nlp import extensions, ner_lexicon
+from newsgraph.nlp import extensions, ner_known, ner_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class FastTagger:
     def __init__(self, path: Path) -> None:
         import spacy
 
-        from newsgraph.nlp import e5vectors  # noqa: F401  (registers the embedding architecture)
+        from newsgraph.nlp import e5vectors  # registers the embedding architecture
         from newsgraph.nlp.matmul_ops import use_matmul_ops
 
         if not (path / "config.cfg").exists():
@@ -74,6 +74,8 @@ class FastTagger:
         for _name, proc in self.nlp.pipeline:
             if hasattr(proc, "model"):
                 use_matmul_ops(proc.model)
+        _only_read_lexeme_attrs(self.nlp)
+        e5vectors.lookup()  # parse the e5 file now (part of loading), not on the first batch
         self.lexicon = ner_lexicon.load(path) if settings.NER_LEXICON else None
 
     def predict_words(self, sentences: list[list[str]]) -> list[list[Chunk]]:
@@ -85,6 +87,23 @@ class FastTagger:
         if self.lexicon is not None:
             out = [self.lexicon.apply(w, c) for w, c in zip(sentences, out, strict=True)]
         return out
+
+
+def _only_read_lexeme_attrs(nlp: Language) -> None:
+    """Have the model's private vocab compute, for each new word, only the lexeme attributes the model
+    reads: its tok2vec embedding's ``attrs`` and ``IS_SPACE`` (tested by the NER transitions). The
+    others (``like_url``, ``is_stop``, ...) are Python calls that made up about half the cost of a
+    new lexeme, and nothing reads them on these internal docs. Left alone when the config names no
+    embedding attrs."""
+    from spacy.attrs import IDS, IS_SPACE
+
+    try:
+        names = nlp.config["components"]["tok2vec"]["model"]["embed"]["attrs"]
+        keep = {IDS[str(name).upper()] for name in names} | {IS_SPACE}
+    except (KeyError, TypeError):
+        return
+    vocab = nlp.vocab
+    vocab.lex_attr_getters = {a: f for a, f in vocab.lex_attr_getters.items() if a in keep}
 
 
 @cache
@@ -179,6 +198,9 @@ class NERComponent:
             from newsgraph.nlp import ner_rules
 
             chunks = ner_rules.apply(doc, chunks)
+        document = doc._.document
+        if document is not None and document.known_names:
+            chunks = ner_known.fill(doc, chunks, document.known_names)
         chunks = non_overlapping(chunks)
         doc.ents = [Span(doc, s, e, label=ent_label(label)) for s, e, label in chunks]
         doc_id = doc._.document.id if doc._.document is not None else ""

@@ -244,7 +244,7 @@ def _object_compound_word(data: Cues, word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _name_like(word: str, margin: float) -> bool:
+def name_like(word: str, margin: float) -> bool:
     """The tagger's lexicon reads ``word`` alone as a proper noun (NE best, or within ``margin`` of the
     best reading): *Turon*, *Druschba*, *Nord* yes; *Erdgas*, *Gas*, *Kraft* no."""
     from newsgraph.nlp.tagger import hanta
@@ -274,7 +274,7 @@ def object_compound(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
         if (
             not taken[tok.i]
             and _object_compound_word(data, word)
-            and _name_like(word.split("-")[0], data.object_name_margin)
+            and name_like(word.split("-")[0], data.object_name_margin)
         ):
             out.append((tok.i, tok.i + 1, data.object_label))
     return sorted(out)

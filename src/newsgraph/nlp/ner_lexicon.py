@@ -24,30 +24,31 @@ class Lexicon:
 
     def matches(self, words: list[str]) -> list[Chunk]:
         out: list[Chunk] = []
-        i = 0
-        while i < len(words):
-            hit = None
-            if words[i] in self.first:
-                for n in range(min(self.max_words, len(words) - i), 0, -1):
-                    label = self.entries.get(tuple(words[i : i + n]))
-                    if label is not None:
-                        hit = (i, i + n, label)
-                        break
-            if hit is None:
-                i += 1
-            else:
-                out.append(hit)
-                i = hit[1]
+        first = self.first
+        entries = self.entries
+        end = 0  # matches do not overlap: the next one starts at or after the last one's end
+        for i in [i for i, w in enumerate(words) if w in first]:
+            if i < end:
+                continue
+            for n in range(min(self.max_words, len(words) - i), 0, -1):
+                label = entries.get(tuple(words[i : i + n]))
+                if label is not None:
+                    out.append((i, i + n, label))
+                    end = i + n
+                    break
         return out
 
     def apply(self, words: list[str], chunks: list[Chunk]) -> list[Chunk]:
+        found = self.matches(words)
+        if not found:
+            return sorted(chunks)
         taken = [False] * len(words)
         for s, e, _ in chunks:
             for i in range(s, e):
                 taken[i] = True
         by_span = {(s, e): i for i, (s, e, _) in enumerate(chunks)}
         out = list(chunks)
-        for s, e, label in self.matches(words):
+        for s, e, label in found:
             if not any(taken[s:e]):
                 out.append((s, e, label))
             elif (s, e) in by_span:

@@ -6,7 +6,9 @@ Components are spaCy factories registered by the modules of ``newsgraph.nlp`` an
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 from collections.abc import Iterable
 from functools import cache
 
@@ -65,3 +67,11 @@ def fingerprint(components: Iterable[str]) -> str:
 
     names = ",".join(components)
     return f"newsgraph {__version__}; spacy {spacy.__version__}; {names}; ner={settings.NER_MODEL}"
+
+
+def names_fingerprint(known_names: list[tuple[str, str]]) -> str:
+    """What an analysis adds to the pipeline's fingerprint when it used its story's known names."""
+    if not known_names:
+        return ""
+    digest = hashlib.sha1(json.dumps(sorted(known_names), ensure_ascii=False).encode()).hexdigest()
+    return f"; names={digest[:12]}"

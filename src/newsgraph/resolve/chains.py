@@ -6,6 +6,12 @@ name they match (the nearest one when several do). Places and organizations: a g
 (*Vereinigten Staaten*, *USA*, *kasachischen*, *US-Präsident*) or else the name key; ambiguous names
 (*Washington*, *Georgia*) take the sense their context votes for; an abbreviation joins its long form
 when both are in the document (*Eurasische Wirtschaftsunion* ... *EAWU*).
+
+Compounds: a part-mention the gazetteer knows whole (*EU-Kommission*) or whose head names an institution
+(*US-Finanzministerium*, ``compounds.toml``) is its own organization, not a part of *EU*/*USA*; a
+coordinated adjective (*usbekisch-russischen*) links to its first place and counts as a co-mention of the
+others. Every chain carries loose transliteration keys (``names.loose_keys``) and whether its document
+shows a marker of transliterated spelling (``names.marked``); entity linking uses both, guarded.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from functools import cache
 
 from newsgraph import settings
 from newsgraph.model import Document, Mention
-from newsgraph.resolve import gazetteer, names, rolewords
+from newsgraph.resolve import compounds, gazetteer, names, rolewords
 
 _ABBR = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9&-]*[A-ZÄÖÜ0-9]$")
 _NEXT_WORD = re.compile(r"\s+(\w)")
@@ -40,6 +46,10 @@ class Chain:
     unlinked: bool = False
     abbreviation_of: Chain | None = None
     abbr_keys: list[str] = field(default_factory=list)  # keys of abbreviations joined in this document
+    loose_keys: list[str] = field(default_factory=list)  # loose transliteration keys (names.loose_keys)
+    marked: bool = False  # the document spells names transliterated (names.marked)
+    co_mentions: list[Mention] = field(default_factory=list)  # mentions linked elsewhere that also name it
+    part_of: gazetteer.Entry | None = None  # the country an institution compound belongs to (US-...)
 
     def best_form(self) -> str:
         complete = [f for f, c in self.forms if c]
@@ -115,10 +125,17 @@ def build_chains(
     for m, _ in persons:
         if m.form != "name":
             _attach_part(doc, m, person_chains, chains, gaz)
-    chains.extend(_other_chains(doc, others, chains, gaz, known))
+    marked = any(names.marked(_surface(doc, m), lang) for m in ordered)
+    chains.extend(_other_chains(doc, others, chains, gaz, known, marked))
     _join_abbreviations(doc, chains)
-    chains = [c for c in chains if c.mentions and c.abbreviation_of is None]
-    chains.sort(key=lambda c: min(m.start for m in c.mentions))
+    chains = [c for c in chains if (c.mentions or c.co_mentions) and c.abbreviation_of is None]
+    for chain in chains:
+        chain.marked = marked
+        if chain.unlinked or chain.gaz is not None:
+            continue
+        own = chain.surname_keys if chain.type == "PER" else chain.keys
+        chain.loose_keys = names.loose_keys(own, lang)
+    chains.sort(key=lambda c: min(m.start for m in [*c.mentions, *c.co_mentions]))
     return chains
 
 
@@ -299,48 +316,88 @@ def _other_chains(
     existing: list[Chain],
     gaz: gazetteer.Gazetteer,
     known: Known,
+    marked: bool = False,
 ) -> list[Chain]:
     by_gaz: dict[str, Chain] = {}
     by_key: dict[tuple[str, str], Chain] = {}
+    by_loose: dict[tuple[str, str], Chain] = {}
     out: list[Chain] = []
     unlinked = Chain("MISC", unlinked=True)
     pending: list[tuple[Mention, str]] = []
+
+    def gaz_chain(entry: gazetteer.Entry) -> Chain:
+        chain = by_gaz.get(entry.id)
+        if chain is None:
+            chain = by_gaz[entry.id] = Chain(entry.type, gaz=entry)
+            out.append(chain)
+        return chain
+
+    def name_chain(m: Mention, type_: str, form: str) -> Chain | None:
+        ks = [*gaz.keys(form), *compounds.class_keys(form, gaz.keys, gaz.lang)]
+        if not ks:
+            return None
+        chain = next((by_key[(type_, k)] for k in ks if (type_, k) in by_key), None)
+        loose = names.loose_keys(ks, gaz.lang) if marked else []
+        if chain is None:
+            chain = next((by_loose[(type_, k)] for k in loose if (type_, k) in by_loose), None)
+        if chain is None:
+            chain = Chain(type_, keys=list(ks))
+            out.append(chain)
+        for k in ks:
+            by_key.setdefault((type_, k), chain)
+            if k not in chain.keys:
+                chain.keys.append(k)
+        for k in loose:
+            by_loose.setdefault((type_, k), chain)
+        chain.mentions.append(m)
+        chain.forms.append((form, True))
+        return chain
+
     for m, type_, entry in items:
         text = _surface(doc, m)
         if m.form == "name":
-            entry = entry or gaz.lookup(text)
+            entry = entry or gaz.lookup(text) or (gaz.lookup_loose(text, type_) if marked else None)
             if entry is not None:
-                chain = by_gaz.get(entry.id)
-                if chain is None:
-                    chain = by_gaz[entry.id] = Chain(entry.type, gaz=entry)
-                    out.append(chain)
+                chain = gaz_chain(entry)
                 chain.mentions.append(m)
                 chain.forms.append((_gaz_form(text, entry, gaz), True))
                 continue
-            form = _name_form(doc, m, text, type_, gaz, known)
-            ks = gaz.keys(form)
-            if not ks:
+            if name_chain(m, type_, _name_form(doc, m, text, type_, gaz, known)) is None:
                 unlinked.mentions.append(m)
-                continue
-            chain = by_key.get((type_, ks[0]))
-            if chain is None:
-                chain = by_key[(type_, ks[0])] = Chain(type_, keys=list(ks))
-                out.append(chain)
-            chain.mentions.append(m)
-            chain.forms.append((form, True))
         else:
             pending.append((m, type_))
+    _join_genitives(out, by_key, gaz)
     for m, _type in pending:
         text = _surface(doc, m)
+        if m.form == "deriv":
+            # a coordinated adjective (usbekisch-russischen) links to its first place and co-mentions the rest
+            found = gaz.adjective_parts(text)
+            if found:
+                gaz_chain(found[0]).mentions.append(m)
+                for other in found[1:]:
+                    gaz_chain(other).co_mentions.append(m)
+                continue
+        else:
+            # a compound known whole (EU-Kommission) or naming an institution (US-Finanzministerium)
+            whole = gaz.lookup(text)
+            if whole is not None:
+                chain = gaz_chain(whole)
+                chain.mentions.append(m)
+                chain.forms.append((names.clean(text), True))
+                continue
+            if compounds.institution(text, gaz.lang):
+                chain = name_chain(m, "ORG", names.clean(text))
+                if chain is not None:
+                    stem = compounds.split(text)
+                    owner = gaz.prefix(stem[0]) if stem else None
+                    if owner is not None and owner.kind == "country":
+                        chain.part_of = owner
+                    continue
         entry = gaz.adjective(text) if m.form == "deriv" else gaz.prefix(text)
         if entry is None and m.form == "deriv":
             entry = gaz.prefix(text)
         if entry is not None:
-            chain = by_gaz.get(entry.id)
-            if chain is None:
-                chain = by_gaz[entry.id] = Chain(entry.type, gaz=entry)
-                out.append(chain)
-            chain.mentions.append(m)
+            gaz_chain(entry).mentions.append(m)
             continue
         target = _part_target(text, [*out, *existing], gaz)
         if target is not None:
@@ -350,6 +407,42 @@ def _other_chains(
     if unlinked.mentions:
         out.append(unlinked)
     return out
+
+
+def _join_genitives(
+    chains: list[Chain], by_key: dict[tuple[str, str], Chain], gaz: gazetteer.Gazetteer
+) -> None:
+    """A name chain whose forms are all a genitive (*des Steppenkuriers*) of another name chain of the same
+    type in the document (*Steppenkurier*) joins it."""
+    for chain in list(chains):
+        if chain.gaz is not None or chain.unlinked or not chain.forms:
+            continue
+        target, base_forms = None, []
+        for form, _complete in chain.forms:
+            head, _, last = form.rpartition(" ")
+            found = None
+            for base in names.genitive_bases(last, gaz.lang):
+                base_form = f"{head} {base}".strip()
+                ks = gaz.keys(base_form)
+                found = by_key.get((chain.type, ks[0])) if ks else None
+                if found is not None and found is not chain:
+                    break
+                found = None
+            if found is None or (target is not None and found is not target):
+                target = None
+                break
+            target = found
+            base_forms.append(base_form)
+        if target is None:
+            continue
+        target.mentions.extend(chain.mentions)
+        target.forms.extend((f, True) for f in base_forms)
+        for k in chain.keys:
+            if by_key.get((chain.type, k)) is chain:
+                by_key[(chain.type, k)] = target
+        chain.mentions.clear()
+        chain.forms.clear()
+        chains.remove(chain)
 
 
 def _gaz_form(text: str, entry: gazetteer.Entry, gaz: gazetteer.Gazetteer) -> str:

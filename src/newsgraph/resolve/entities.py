@@ -10,6 +10,11 @@ shares a transliteration key of the surname and has compatible given names (``na
 surname joins only an unambiguous candidate. Places and organizations go through the gazetteer
 (countries, aliases, adjectives, abbreviations); ``deriv`` mentions link to their country.
 
+Loose transliteration keys (*Toshkent* = *Taschkent*, *Sodiqova* = *Sadykowa*: ``names.loose_keys``) link
+only where the exact keys find nothing, only between chains of one type, only when the chain's document
+or the candidate's documents show a transliterated spelling (``names.marked``), only to a single
+candidate, and for persons only with compatible given names on both sides.
+
 Entity ids are content-derived (type + first canonical key), so the same input gives the same ids.
 """
 
@@ -82,6 +87,8 @@ class Record:
     gaz_name: str | None = None
     part_of: str | None = None  # entity id of the country it belongs to (Kreml -> Russland)
     note: str | None = None
+    loose: list[str] = field(default_factory=list)  # loose transliteration keys (names.loose_keys)
+    marked: bool = False  # seen in a document that spells names transliterated (names.marked)
     documents: list[str] = field(default_factory=list)
     mentions: int = 0
     roles: list[dict[str, str | None]] = field(default_factory=list)
@@ -182,6 +189,7 @@ class EntityIndex:
         self.by_skeleton: dict[str, list[str]] = {}  # consonant skeleton of long surname keys -> ids
         self.given_first: set[str] = set()  # keys of first given names seen in full names
         self.by_key: dict[str, str] = {}  # "TYPE|key" -> entity id (LOC/ORG/MISC names, abbreviations)
+        self.by_loose: dict[str, list[str]] = {}  # "TYPE|loose key" -> entity ids (PER: of surnames)
         self.by_gaz: dict[str, str] = {}  # gazetteer entry id -> entity id
         self.docs: dict[str, str | None] = {}  # document id -> published date
 
@@ -214,6 +222,8 @@ class EntityIndex:
                 self._commit(d, doc)
             for m in d.chain.mentions:
                 out[m.span] = d.entity
+            for m in d.chain.co_mentions:
+                out.setdefault(m.span, d.entity)
         if commit:
             self.docs[doc.id] = doc.published
         return out
@@ -255,9 +265,26 @@ class EntityIndex:
             eid = self.by_key.get(f"{chain.type}|{k}")
             if eid is not None:
                 return _Decision(chain, eid)
+        loose = self._loose_candidates(chain)
+        if len(loose) == 1:
+            return _Decision(chain, loose[0].id)
         primary = chain.keys[0] if chain.keys else names.clean(chain.best_form())
         eid = self._fresh_id(chain.type, primary)
-        return _Decision(chain, eid, Record(eid, chain.type, primary))
+        rec = Record(eid, chain.type, primary)
+        if chain.part_of is not None:
+            rec.part_of = entity_id("gaz", chain.part_of.id)
+        return _Decision(chain, eid, rec)
+
+    def _loose_candidates(self, chain: Chain) -> list[Record]:
+        """Entities of the chain's type sharing one of its loose keys, when the chain or the entity comes from
+        a document that spells names transliterated."""
+        out: dict[str, Record] = {}
+        for k in chain.loose_keys:
+            for eid in self.by_loose.get(f"{chain.type}|{k}", ()):
+                rec = self.records[eid]
+                if (chain.marked or rec.marked) and rec.suffix == chain.suffix:
+                    out.setdefault(eid, rec)
+        return list(out.values())
 
     def _decide_person(self, chain: Chain) -> _Decision:
         candidates: list[Record] = []
@@ -278,6 +305,15 @@ class EntityIndex:
                         candidates.append(self.records[eid])
         if not candidates and chain.given:
             candidates = self._skeleton_candidates(chain)
+        if not candidates and chain.given:
+            # a loose transliteration (Sodiqova = Sadykowa): only people with compatible given names
+            candidates = [
+                rec
+                for rec in self._loose_candidates(chain)
+                if any(names.given_compatible(chain.given, v) for v in rec.given_parts() if v)
+            ]
+            if len(candidates) > 1:  # several people fit only loosely: none of them
+                return self._new_person(chain)
         chosen = self._choose_person(chain, candidates)
         if chosen is not None:
             return _Decision(chain, chosen)
@@ -285,6 +321,9 @@ class EntityIndex:
             return _Decision(chain, None)  # an ambiguous bare surname stays unlinked
         if not chain.given and not candidates and any(k in self.given_first for k in chain.surname_keys):
             return _Decision(chain, None)  # a bare first name (*Mohammed*) names nobody in particular
+        return self._new_person(chain)
+
+    def _new_person(self, chain: Chain) -> _Decision:
         first = min(next(iter(g.keys)) for g in chain.given[:1]) if chain.given else ""
         primary = f"{chain.surname_primary}|{first}|{chain.suffix or ''}"
         eid = self._fresh_id("PER", primary)
@@ -356,14 +395,20 @@ class EntityIndex:
             if d.new.gaz:
                 self.by_gaz[d.new.gaz] = d.new.id
             if d.new.part_of and d.new.part_of not in self.records:
-                self._ensure_country(d.new)
+                self._ensure_country(d.new, chain.part_of)
         rec = self.records[d.entity] if d.entity else None
         if rec is None:
             return
         for form, complete in chain.forms:
             rec.add_form(form, complete)
         rec.add_document(doc.id)
-        rec.mentions += len(chain.mentions)
+        rec.mentions += len(chain.mentions) + len(chain.co_mentions)
+        rec.marked = rec.marked or chain.marked
+        if rec.type == chain.type:
+            for k in chain.loose_keys:
+                if k not in rec.loose:
+                    rec.loose.append(k)
+                self._index_loose(rec.type, k, rec.id)
         if rec.type == "PER" and chain.type == "PER":
             for k in chain.surname_keys:
                 if k not in rec.surname_keys:
@@ -396,6 +441,11 @@ class EntityIndex:
             }
             rec.add_role(item)
 
+    def _index_loose(self, type_: str, key: str, eid: str) -> None:
+        ids = self.by_loose.setdefault(f"{type_}|{key}", [])
+        if eid not in ids:
+            ids.append(eid)
+
     def _index_skeleton(self, key: str, eid: str) -> None:
         sk = skeleton(key)
         if sk:
@@ -403,9 +453,10 @@ class EntityIndex:
             if eid not in ids:
                 ids.append(eid)
 
-    def _ensure_country(self, rec: Record) -> None:
-        """The country a place/org belongs to exists as an entity (maybe still without mentions)."""
-        entry = gazetteer.load(self.lang).entry(rec.gaz or "")
+    def _ensure_country(self, rec: Record, owner: gazetteer.Entry | None = None) -> None:
+        """The country a place/org belongs to exists as an entity (maybe still without mentions); ``owner``
+        is the country of an institution compound (*US-Finanzministerium*), else the gazetteer says."""
+        entry = owner or gazetteer.load(self.lang).entry(rec.gaz or "")
         country = (
             gazetteer.load(self.lang).entry(f"country:{entry.country}") if entry and entry.country else None
         )
@@ -463,6 +514,10 @@ class EntityIndex:
                 self.given_first.update(names.keys(parts[0], lang=self.lang))
         for k in rec.keys:
             self.by_key.setdefault(f"{rec.type}|{k}", rec.id)
+        if not rec.loose and not rec.gaz:  # an index saved before loose keys existed
+            rec.loose = names.loose_keys(rec.surname_keys if rec.type == "PER" else rec.keys, self.lang)
+        for k in rec.loose:
+            self._index_loose(rec.type, k, rec.id)
 
     def to_rows(self) -> list[dict[str, Any]]:
         """Entity rows for a store: id, name, type, aliases, roles (JSON-able values)."""
@@ -530,6 +585,15 @@ def search(index: EntityIndex, name: str, type_: str | None = None) -> list[Enti
                 people.append(rec)
     for rec in sorted(people, key=lambda r: -r.mentions):
         push(rec.id)
+    # last: loose transliteration keys (Samarqand finds Samarkand), places and names, then surnames
+    loose = [
+        *names.loose_keys(gaz.keys(text), index.lang),
+        *names.loose_keys(names.keys(pn.core or text, lang=index.lang), index.lang),
+    ]
+    for k in dict.fromkeys(loose):
+        for t in ("LOC", "ORG", "MISC", "PER"):
+            for eid in index.by_loose.get(f"{t}|{k}", ()):
+                push(eid)
     return [index.records[e].to_entity() for e in found]
 
 

@@ -22,7 +22,7 @@ from newsgraph import settings
 from newsgraph.lang import load_toml
 from newsgraph.resolve import names
 
-_WORD = re.compile(r"[\w][\w.'’-]*")
+_WORD = re.compile(r"[\w][\w.'’‘-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class Gazetteer:
     by_demonym: dict[str, Entry] = field(default_factory=dict)
     by_prefix: dict[str, Entry] = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
+    by_loose: dict[str, Entry | None] = field(default_factory=dict)  # loose key -> entry (None: several)
     ambiguous: dict[str, Ambiguity] = field(default_factory=dict)  # primary key -> ambiguity
     nonfinal_endings: tuple[str, ...] = ()
     adjective_endings: tuple[str, ...] = ()
@@ -150,11 +151,28 @@ class Gazetteer:
             hit = self.by_adjective.get(cand)
             if hit is not None:
                 return hit
-        # "US-amerikanische", "sowjet-russisch": a known prefix
+        # "US-amerikanische": a known prefix; "usbekisch-russischen": the first conjunct (adjective_parts)
         head, sep, rest = word.partition("-")
         if sep and rest:
-            return self.prefix(head + "-") or self.adjective(rest)
+            return self.prefix(head + "-") or self.adjective(head) or self.adjective(rest)
         return None
+
+    def adjective_parts(self, text: str) -> tuple[Entry, ...]:
+        """The places a coordinated compound adjective names, in order: *usbekisch-russischen* ->
+        (Usbekistan, Russland); one entry for a plain adjective or *US-amerikanische*; () when unknown."""
+        word = names.clean(text)
+        parts = [p for p in word.split("-") if p]
+        if len(parts) < 2:
+            hit = self.adjective(word)
+            return (hit,) if hit else ()
+        out: dict[str, Entry] = {}
+        for part in parts:
+            hit = self.by_prefix.get(part) or self.lookup(part) or self.adjective(part)
+            if hit is None:
+                hit = self.adjective(word)
+                return (hit,) if hit else ()
+            out.setdefault(hit.id, hit)
+        return tuple(out.values())
 
     def prefix(self, text: str) -> Entry | None:
         """The place or organization a compound starts or ends with: *US-Präsident*, *Moskau-Besuch*."""
@@ -182,6 +200,16 @@ class Gazetteer:
 
     def entry(self, entry_id: str) -> Entry | None:
         return self.by_id.get(entry_id)
+
+    def lookup_loose(self, text: str, type_: str) -> Entry | None:
+        """The one entry of type ``type_`` whose loose transliteration key a name shares (*Oʻzbekiston* ->
+        Usbekistan), or None (none, several, or the name too short: ``names.loose_keys``)."""
+        found = {
+            e.id: e
+            for k in names.loose_keys(self.keys(text), self.lang)
+            if (e := self.by_loose.get(k)) is not None and e.type == type_
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     # --- ambiguity ----------------------------------------------------------------------------
     def ambiguity(self, text: str) -> Ambiguity | None:
@@ -251,6 +279,9 @@ def load(lang: str = settings.DEFAULT_LANGUAGE) -> Gazetteer:
             for k in gaz.keys(form):
                 if override or k not in gaz.by_key:
                     gaz.by_key[k] = entry
+            for lk in names.loose_keys(gaz.keys(form), lang):
+                seen = gaz.by_loose.get(lk, entry)
+                gaz.by_loose[lk] = entry if seen is not None and seen.id == entry.id else None
 
     def add_derived(entry: Entry, data: dict[str, Any]) -> None:
         for adj in _words(data, "adjectives"):

@@ -22,6 +22,7 @@ from newsgraph import settings
 from newsgraph.lang import load_toml
 
 MAX_KEY_VARIANTS = 8
+CLASS_SEP = "#"  # a compound's class key: "<stem key>#<class>" (resolve/compounds.py)
 _NON_ALPHA = re.compile(r"[^a-z]+")
 
 
@@ -96,6 +97,48 @@ def keys(token: str, given: bool = False, lang: str = settings.DEFAULT_LANGUAGE)
     return frozenset(combos)
 
 
+# --- loose keys and markers of a transliterated spelling -------------------------------------------
+
+
+@cache
+def loose_rules(lang: str = settings.DEFAULT_LANGUAGE) -> tuple[Rule, ...]:
+    """The ``[[loose]]`` rewrites of a language, in order."""
+    return tuple(_rule(e) for e in load_toml(lang, "entities/transliteration.toml").get("loose", []))
+
+
+@lru_cache(maxsize=200_000)
+def loose_key(key_: str, lang: str = settings.DEFAULT_LANGUAGE) -> str:
+    """A key with the ``[[loose]]`` rewrites applied (first alternative each): *toskent* -> *taskent*."""
+    for rule in loose_rules(lang):
+        key_ = rule.pattern.sub(rule.to[0], key_)
+    return key_
+
+
+def loose_keys(
+    ks: frozenset[str] | list[str] | tuple[str, ...], lang: str = settings.DEFAULT_LANGUAGE
+) -> list[str]:
+    """The loose keys of a set of keys that have at least ``settings.LOOSE_KEY_MIN_LETTERS`` letters (in a
+    class key, letters of its stem)."""
+    out: dict[str, None] = {}
+    for k in sorted(ks):
+        lk = loose_key(k, lang)
+        if sum(c.isalpha() for c in lk.partition(CLASS_SEP)[0]) >= settings.LOOSE_KEY_MIN_LETTERS:
+            out[lk] = None
+    return list(out)
+
+
+@cache
+def markers(lang: str = settings.DEFAULT_LANGUAGE) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(name, pattern) of the ``[[marker]]`` table: signs that a text spells names transliterated."""
+    data = load_toml(lang, "entities/transliteration.toml")
+    return tuple((m["name"], re.compile(m["pattern"])) for m in data.get("marker", []))
+
+
+def marked(text: str, lang: str = settings.DEFAULT_LANGUAGE) -> bool:
+    """Whether a surface shows a marker of a transliterated (Uzbek Latin) spelling: *Qorakoʻl*, *Buxoro*."""
+    return any(p.search(text) for _, p in markers(lang))
+
+
 # --- person names ---------------------------------------------------------------------------------
 
 
@@ -105,6 +148,7 @@ class NameLexicon:
     suffixes: frozenset[str]
     genitive: tuple[str, ...]
     titles: frozenset[str]
+    genitive_not_after: dict[str, tuple[str, ...]]  # ending -> letters a base may not end with
 
 
 @cache
@@ -115,6 +159,7 @@ def lexicon(lang: str = settings.DEFAULT_LANGUAGE) -> NameLexicon:
         suffixes=frozenset(s.lower() for s in data.get("suffixes", [])),
         genitive=tuple(sorted(data.get("genitive", []), key=len, reverse=True)),
         titles=frozenset(t.lower() for t in data.get("titles", [])),
+        genitive_not_after={e: tuple(v) for e, v in data.get("genitive_not_after", {}).items()},
     )
 
 
@@ -231,7 +276,10 @@ def given_compatible(
 def genitive_bases(token: str, lang: str = settings.DEFAULT_LANGUAGE) -> tuple[str, ...]:
     """Candidate nominative forms of a possibly genitive name: ``Putins`` -> (``Putin``,)."""
     out = []
-    for ending in lexicon(lang).genitive:
+    lex = lexicon(lang)
+    for ending in lex.genitive:
         if len(token) > len(ending) + 2 and token.endswith(ending):
-            out.append(token[: -len(ending)])
+            base = token[: -len(ending)]
+            if not base.lower().endswith(lex.genitive_not_after.get(ending, ())):
+                out.append(base)
     return tuple(out)

@@ -115,6 +115,47 @@ def compare_claims(conn: sqlite3.Connection) -> int:
     return len(comparisons)
 
 
+def known_names(conn: sqlite3.Connection) -> int:
+    """Names a story knows, filled by a second NER pass where its other articles missed them; returns
+    how many documents were analyzed again (their entities are linked again)."""
+    from newsgraph import settings, workflow
+    from newsgraph.nlp import pipeline
+    from newsgraph.nlp.ner_document import name_like
+    from newsgraph.resolve import known_names as kn
+
+    if not settings.NER_KNOWN_NAMES:
+        return 0
+    old = reads.known_names(conn)
+    base = pipeline.fingerprint(settings.PIPELINE)
+    changed: dict[str, tuple[list[tuple[str, str]], str]] = {}
+    redo: list[str] = []
+    relabel: list[str] = []
+    seen: set[str] = set()
+    for story in kn.story_texts(conn):
+        known = kn.story_names(story, lambda w: name_like(w, settings.NER_KNOWN_NAME_MARGIN))
+        for d in story:
+            seen.add(d.id)
+            mine, uncovered = kn.for_document(d, known)
+            if mine == old.get(d.id, []):
+                continue
+            changed[d.id] = (mine, pipeline.names_fingerprint(mine))
+            (redo if uncovered or old.get(d.id) else relabel).append(d.id)
+    for doc in set(old) - seen:  # no longer in a story of several articles
+        changed[doc] = ([], "")
+        redo.append(doc)
+    writes.put_known_names(conn, changed)
+    for doc in relabel:  # the names occur only where mentions already are: the analysis would not change
+        row = conn.execute("SELECT pipeline FROM analyses WHERE doc = ?", (doc,)).fetchone()
+        if row is not None and row["pipeline"] == base:
+            writes.set_pipeline(conn, doc, base + changed[doc][1])
+        else:
+            redo.append(doc)
+    if redo:
+        workflow.analyze(conn, sorted(redo), workers=1 if len(redo) <= settings.KNOWN_NAMES_INLINE else None)
+        link_entities(conn)
+    return len(redo)
+
+
 def link_entities(conn: sqlite3.Connection) -> int:
     """Every mention linked to one entity per real-world referent, across spellings and documents."""
     from newsgraph.resolve.link import link_entities as link
@@ -126,5 +167,6 @@ STEPS: list[tuple[str, Callable[[sqlite3.Connection], int]]] = [
     ("dates", complete_dates),
     ("entities", link_entities),
     ("stories", cluster_stories),
+    ("known_names", known_names),
     ("comparisons", compare_claims),
 ]

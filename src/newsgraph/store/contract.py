@@ -137,14 +137,35 @@ def records(conn: sqlite3.Connection) -> Iterator[tuple[str, dict[str, Any]]]:
 
 
 def lent_subjects(conn: sqlite3.Connection) -> dict[str, tuple[list[str], str]]:
-    """quantity id → (subjects, comparison id), for every quantity of a comparison that has subjects."""
+    """quantity id → (subjects, comparison id), for every quantity of a comparison with subjects: the
+    comparison's own (its claims' firm subjects), else the one set that its members' subjects (found by
+    discourse too) nest in."""
     lent: dict[str, tuple[list[str], str]] = {}
     for r in conn.execute("SELECT id, subjects, quantities FROM comparisons ORDER BY id"):
-        subjects = loads(r["subjects"], [])
+        members = loads(r["quantities"], [])
+        subjects = loads(r["subjects"], []) or _common_subjects(conn, members)
         if subjects:
-            for qid in loads(r["quantities"], []):
+            for qid in members:
                 lent.setdefault(qid, (subjects, r["id"]))
     return lent
+
+
+def _common_subjects(conn: sqlite3.Connection, quantities: list[str]) -> list[str]:
+    """The largest subject set of these quantities when every other one is part of it, else none."""
+    sets: list[frozenset[str]] = []
+    for qid in quantities:
+        row = conn.execute("SELECT doc, subject_spans FROM quantities WHERE id = ?", (qid,)).fetchone()
+        spans = [tuple(sp) for sp in loads(row["subject_spans"], [])] if row is not None else []
+        if spans:
+            mentions = conn.execute('SELECT start, "end", entity FROM mentions WHERE doc = ?', (row["doc"],))
+            index = MentionIndex([(m["start"], m["end"], m["entity"]) for m in mentions])
+            found = frozenset(index.entities(spans))  # type: ignore[arg-type]
+            if found:
+                sets.append(found)
+    if not sets:
+        return []
+    largest = max(sets, key=len)
+    return sorted(largest) if all(s <= largest for s in sets) else []
 
 
 @dataclass(slots=True, frozen=True)

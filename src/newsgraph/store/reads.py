@@ -48,13 +48,27 @@ def documents(conn: sqlite3.Connection, ids: list[str] | None = None) -> Iterato
 
 
 def unanalyzed(conn: sqlite3.Connection, pipeline: str | None = None) -> list[str]:
-    """Ids of documents with no analysis (or one made by another pipeline, when given)."""
-    sql = "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc = d.id WHERE a.doc IS NULL"
+    """Ids of documents with no analysis (or one made by another pipeline, when given; a document with
+    known names expects the pipeline's fingerprint followed by theirs)."""
+    sql = (
+        "SELECT d.id FROM documents d LEFT JOIN analyses a ON a.doc = d.id"
+        " LEFT JOIN known_names k ON k.doc = d.id WHERE a.doc IS NULL"
+    )
     args: tuple = ()
     if pipeline is not None:
-        sql += " OR a.pipeline != ?"
+        sql += " OR a.pipeline != ? || coalesce(k.fingerprint, '')"
         args = (pipeline,)
     return [r[0] for r in conn.execute(sql + " ORDER BY d.id", args)]
+
+
+def known_names(conn: sqlite3.Connection, ids: list[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """doc id → the (name, type) pairs its story knows (``resolve.known_names``)."""
+    sql = "SELECT doc, names FROM known_names"
+    args: tuple = ()
+    if ids is not None:
+        sql += f" WHERE doc IN ({','.join('?' * len(ids))})"
+        args = tuple(ids)
+    return {r["doc"]: [(n, t) for n, t in loads(r["names"], [])] for r in conn.execute(sql, args)}
 
 
 def analysis(conn: sqlite3.Connection, doc: str) -> Analysis:

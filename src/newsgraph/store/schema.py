@@ -142,6 +142,14 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 2: names a document's story knows (a second NER pass fills their occurrences the model missed)
+    """
+    CREATE TABLE known_names (
+        doc TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        names TEXT NOT NULL DEFAULT '[]',
+        fingerprint TEXT NOT NULL
+    );
+    """,
 )
 
 VERSION = len(MIGRATIONS)

@@ -170,6 +170,24 @@ def put_analysis(conn: sqlite3.Connection, analysis: Analysis) -> None:
             )
 
 
+def put_known_names(conn: sqlite3.Connection, names: dict[str, tuple[list[tuple[str, str]], str]]) -> None:
+    """Replace the known names of the given documents (doc → (names, fingerprint)); none: the row goes."""
+    with transaction(conn):
+        for doc, (known, fingerprint) in names.items():
+            conn.execute("DELETE FROM known_names WHERE doc = ?", (doc,))
+            if known:
+                conn.execute(
+                    "INSERT INTO known_names (doc, names, fingerprint) VALUES (?,?,?)",
+                    (doc, dumps([list(n) for n in known]), fingerprint),
+                )
+
+
+def set_pipeline(conn: sqlite3.Connection, doc: str, pipeline: str) -> None:
+    """Relabel a document's analysis (known names that would not change it)."""
+    with transaction(conn):
+        conn.execute("UPDATE analyses SET pipeline = ? WHERE doc = ?", (pipeline, doc))
+
+
 def set_published(conn: sqlite3.Connection, dates: Iterable[tuple[str, str]]) -> int:
     """Fill publication dates inferred from the text (never overwrite one that is known)."""
     with transaction(conn):
