@@ -7,7 +7,9 @@ Without ``--corpus`` it builds a JSONL corpus from ../shared/data/10kgnad/articl
   1. spaCy's blank German tokenizer (the reference, timed in the same run),
   2. newsgraph's analysis in this process, with the share of time taken by each component,
   3. the whole job (ingest + analyze in a process pool + store) through the workflow,
-and the ratios of 2 and 3 against 1. A benchmark, not a test: figures go into notes.
+  4. the corpus-wide steps after it (``resolve``), each timed, with what each did (for ``known_names``:
+     the documents its second NER pass analyzed again),
+and the ratios of 2, 3 and 4 against 1. A benchmark, not a test: figures go into notes.
 """
 
 from __future__ import annotations
@@ -111,6 +113,17 @@ def main() -> None:
     workflow.analyze(conn, ids, workers=args.workers or None)
     job_s = time.perf_counter() - t0
 
+    # 4. the corpus-wide steps, one at a time
+    from newsgraph.resolve import steps
+
+    step_s: dict[str, float] = {}
+    step_n: dict[str, int] = {}
+    for name, step in steps.STEPS:
+        t1 = time.perf_counter()
+        step_n[name] = step(conn)
+        step_s[name] = round(time.perf_counter() - t1, 3)
+    resolve_s = sum(step_s.values())
+
     n = len(texts)
     result = {
         "documents": n,
@@ -129,6 +142,13 @@ def main() -> None:
             "words_per_s": round(words / job_s),
             "ratio_to_reference": round(job_s / ref_s, 1),
             "workers": args.workers or "cores",
+        },
+        "resolve": {
+            "seconds": round(resolve_s, 3),
+            "ratio_to_reference": round(resolve_s / ref_s, 1),
+            "share_of_whole_job": round(resolve_s / (job_s + resolve_s), 3),
+            "step_seconds": step_s,
+            "step_counts": step_n,
         },
         "peak_memory_mb": round(peak_mb()),
         "pipeline": pipeline.fingerprint(nlp.pipe_names),
