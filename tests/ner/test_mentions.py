@@ -3,6 +3,7 @@ all found with the right type and exact bounds, the examples above a pinned floo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -38,16 +39,13 @@ def test_seed_mentions(shared_data: Path) -> None:
 
 
 @needs_fast
-def test_example_mentions() -> None:
+@pytest.mark.parametrize(
+    ("tagger", "floor"),
+    [(report.tag, EXAMPLES_FLOOR), (report.tag_stories, EXAMPLES_STORIES_FLOOR)],
+    ids=["per article", "after the story pass"],
+)
+def test_example_mentions(tagger: Callable[..., dict], floor: float) -> None:
     texts, gold = report.example_gold()
-    verdicts = report.judge(gold, report.tag(texts, "fast"))
+    verdicts = report.judge(gold, tagger(texts, "fast"))
     res = report.summary(verdicts)["examples"]
-    assert res["recall_right_type"] >= EXAMPLES_FLOOR, res
-
-
-@needs_fast
-def test_example_mentions_after_the_story_pass() -> None:
-    texts, gold = report.example_gold()
-    verdicts = report.judge(gold, report.tag_stories(texts, "fast"))
-    res = report.summary(verdicts)["examples"]
-    assert res["recall_right_type"] >= EXAMPLES_STORIES_FLOOR, res
+    assert res["recall_right_type"] >= floor, res
