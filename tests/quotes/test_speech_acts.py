@@ -80,9 +80,31 @@ def _acts(nlp, text: str) -> list:
     for name, proc in nlp.pipeline:
         if name != "ng_quotes":
             doc = proc(doc)
-    return [f for f in Extractor(tokens.view(doc), lexicon.load("de"), models=()).run() if f.frame == "act"]
+    return [
+        f
+        for f in Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
+        if f.frame.startswith("act")
+    ]
 
 
 def test_the_stage_alone_finds_an_act(tagged_nlp):
     acts = _acts(tagged_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
     assert [f.kind for f in acts] == ["reported"]
+
+
+PASSIVE = load_toml("de", "quotes/speech_acts.toml")["passive_agent"]
+
+
+def test_passive_with_its_agent_is_reported(tagged_nlp):
+    text = PASSIVE["example"]
+    quotes = _quotes(tagged_nlp, text)
+    assert [q.kind for q in quotes] == ["reported"], text
+    assert quotes[0].speaker_text == PASSIVE["speaker"]
+
+
+def test_an_apposition_before_the_verb_is_skipped(tagged_nlp):
+    text = (
+        "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst."
+    )
+    acts = _acts(tagged_nlp, text)
+    assert [f.kind for f in acts] == ["reported"], text

@@ -8,6 +8,8 @@ from typing import Any
 
 from newsgraph.extract.quotes.speaker import NP
 
+NESTED_FRAME = "nested"  # a quoted phrase inside a classified sentence: it keeps that sentence's speaker
+
 
 @dataclass(slots=True)
 class Found:

@@ -8,8 +8,8 @@ turns them into ``model.Quote`` records.
 from __future__ import annotations
 
 from newsgraph import settings
-from newsgraph.extract.quotes import direct, linear, screen, sentences, speaker, speech_acts
-from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes import chains, direct, linear, screen, sentences, speaker, speech_acts
+from newsgraph.extract.quotes.candidates import NESTED_FRAME, Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end, find_verbs
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
@@ -24,6 +24,7 @@ DIRECT_CHAIN = settings.QUOTES_DIRECT_CHAIN
 FREE_MERGE = settings.QUOTES_FREE_MERGE
 FREE_RULE = settings.QUOTES_FREE_RULE
 SPEECH_ACTS = settings.QUOTES_SPEECH_ACTS
+RELATIVE_TAGS = ("PRELS", "PRELAT")  # a relative clause (tagger tags)
 
 
 class Extractor:
@@ -118,10 +119,49 @@ class Extractor:
         if "sentences" in self.models:
             model = linear.load(self.lex.lang, sentences.MODEL)
             if model is not None:
-                self.found.extend(sentences.classify(self, model))
+                classified = sentences.classify(self, model)
+                self.found.extend(classified)
+                if settings.QUOTES_NESTED_DIRECT != "none":
+                    self.nested_in(classified)
+        self.found = chains.merge(self, self.found)
         if SPEECH_ACTS:
             self.found.extend(speech_acts.find(self))
         return self.found
+
+    def nested_in(self, hosts: list[Found]) -> None:
+        """Quoted phrases inside the sentences the classifier accepted ("Eine „offene architektonische
+        Frage“ sei der Grund"), which the mark scanner left for want of a cue: direct quotes of the
+        host's speaker, as inside any other quote."""
+        done = {(f.start, f.end) for f in self.found if f.kind == "direct"}
+        for k, m in enumerate(self.marked):
+            host = next((f for f in hosts if f.start <= m.start and m.end <= f.end + 1), None)
+            if host is None or (m.start, m.end) in done:
+                continue
+            if host.speaker is None and host.speaker_chars is None:
+                continue
+            inner = self.v.text[m.inner[0] : m.inner[1]]
+            mode = settings.QUOTES_NESTED_DIRECT
+            if mode == "lower" and not inner[:1].islower():
+                continue
+            if mode == "multi" and direct.count_words(inner) < 2:
+                continue
+            a = self.dq[k][0]
+            if m.opened and a > 0 and self.is_title(a - 1):
+                continue  # "der Film „…“": a title
+            f = Found(
+                "direct",
+                m.start,
+                m.end,
+                host.sent,
+                None,
+                host.cue,
+                host.cue_text,
+                speaker_chars=host.inherited_speaker(self.toks),
+                frame=NESTED_FRAME,
+                nested=True,
+                source=host,
+            )
+            self.found.append(f)
 
     def dedupe(self) -> None:
         """Overlapping non-direct candidates: keep the one a speech verb found (then the longer)."""
@@ -362,7 +402,7 @@ class Extractor:
         if sp is None:
             aux = next((x for x in clause if toks[x].lower in lex.auxiliaries), None)
             if aux is not None:  # "Im Vorfeld hatte das Komitee betont, dass …"
-                sp = speaker.subject_after(toks, aux, v, lex)
+                sp = self.prefield_subject(cs, aux) or speaker.subject_after(toks, aux, v, lex)
         if sp is None and v - 1 > cs and toks[v - 1].text == ",":
             # "Der Doktorvater zu Guttenbergs, Peter Häberle, erklärte": the name in the apposition
             k = v - 2
@@ -379,6 +419,20 @@ class Extractor:
             if np_ is not None and (np_.kind != "noun" or toks[j].lower in lex.det_nom):
                 sp = np_
         return sp
+
+    def prefield_subject(self, cs: int, aux: int) -> NP | None:
+        """ "Staatspräsident Mattarella hatte Conte gebeten, …": the noun phrase that fills the prefield
+        before the finite auxiliary is the subject (not the object after it), unless it is oblique."""
+        if not settings.QUOTES_PREFIELD_SUBJECT:
+            return None
+        toks, lex = self.toks, self.lex
+        j = cs
+        while j < aux and toks[j].text in lex.prefield_adverbs:
+            j += 1
+        if j >= aux or toks[j].lower in lex.det_obl or toks[j].lower in lex.prepositions:
+            return None
+        np_ = speaker.parse_np(toks, j, aux, lex)
+        return np_ if np_ is not None and np_.b == aux else None
 
     def reported_act(self, a: int, b: int, v: int, sp: NP) -> bool:
         """A main clause "X forderte den Rücktritt" / "Als Grund gab X … an": a reported speech act."""
@@ -660,10 +714,18 @@ class Extractor:
             and not (toks[ca - 1].text in QUOTE_CHARS and ca - 1 == a)
         ):
             ca -= 1
+            if toks[ca].text == ")" and settings.QUOTES_MARKER_SKIP_PARENS:  # "X (CDU) soll laut Y …"
+                opened = next((x for x in range(ca - 1, a - 1, -1) if toks[x].text == "("), None)
+                if opened is not None:
+                    ca = opened
         if ca == m0:
             n = m1
             if n < b and toks[n].text == ",":
                 n += 1
+                if n < b and toks[n].tag in RELATIVE_TAGS:  # "Nach Angaben X, die … können, waren …"
+                    close = next((x for x in range(n + 1, b - 1) if toks[x].text == ","), None)
+                    if close is not None:
+                        n = close + 1
             end = b
             if ca > a and toks[ca - 1].text == "(":
                 end = next((x for x in range(n, b) if toks[x].text == ")"), b)
@@ -676,7 +738,7 @@ class Extractor:
             right = (left[1], left[1]) if n >= b - 1 else self.chars(n, b)
             marker = toks[min(m1, len(toks)) - 1].end - toks[m0].start
             whole = right[1] - left[0]
-            if marker <= 0.35 * whole and right[1] > right[0]:
+            if marker <= settings.QUOTES_MARKER_INSIDE * whole and right[1] > right[0]:
                 ms, me = left[0], right[1]  # a short marker inside: the clause around it
             else:
                 ms, me = left if left[1] - left[0] >= right[1] - right[0] else right
@@ -762,6 +824,17 @@ class Extractor:
             self.add(Found("indirect", ms, me, s, src, cue, text, frame="impersonal"))
 
     # ------------------------------------------------------------------ direct quotes
+    def capital_ok(self, host: Found | None, s: int) -> bool:
+        """May a short quoted phrase that opens with a capital ("als „Knaller aus Karlsruhe“") count as a
+        direct quote? Inside another quote (``settings.QUOTES_SHORT_CAPITAL``: "host"), or also next to a
+        speech verb of its sentence ("cue"); never otherwise: titles and names."""
+        mode = settings.QUOTES_SHORT_CAPITAL
+        if mode == "host":
+            return host is not None
+        if mode == "cue":
+            return host is not None or bool(self.sent_cues.get(s))
+        return False
+
     def directs(self) -> None:
         toks = self.toks
         indirect = [f for f in self.found if f.kind != "direct"]
@@ -802,7 +875,7 @@ class Extractor:
             if not sentence_like:
                 if not has_context:
                     continue
-                if attributed is None and not inner[:1].islower():
+                if attributed is None and not inner[:1].islower() and not self.capital_ok(host, s):
                     continue
             if (
                 sp is None

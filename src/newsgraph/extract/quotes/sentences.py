@@ -199,6 +199,16 @@ def open_sentences(ex: Extractor) -> list[int]:
     ]
 
 
+def chain(ex: Extractor, last: dict[int, Found | None], q: Found) -> None:
+    """Sequence decoding: the sentences after q read it as the quote before them (until a quote the
+    rules found later takes over)."""
+    for t in range(q.sent + 1, len(ex.v.sents)):
+        cur = last.get(t)
+        if cur is not None and cur.end > q.end:
+            break
+        last[t] = q
+
+
 def classify(ex: Extractor, model: LinearModel) -> list[Found]:
     """Quotes for the open sentences of ``ex`` that the model accepts: per sentence, the unit it
     believes most (the speaker from the context)."""
@@ -230,6 +240,8 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         if inner is not None and prev is inner:
             q.cue, q.cue_text = inner.cue, inner.cue_text
         out.append(q)
+        if settings.QUOTES_SENTENCE_CHAIN:
+            chain(ex, last, q)
     return out
 
 

@@ -16,7 +16,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from newsgraph.extract.quotes import linear
-from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.candidates import NESTED_FRAME, Found
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.speaker_select import NOT, SURE, Selector
 from newsgraph.extract.quotes.tokens import Tok
@@ -281,7 +281,10 @@ def rerank(sel: Selector, found: list[Found]) -> None:
     blocked = blocked_tokens(sel, found)
     where = capitalised_positions(sel.toks)  # once per document
     prev: tuple[int, int] | None = None
+    nested = [f for f in found if f.frame == NESTED_FRAME and f.source is not None]
     for f in sorted(found, key=lambda g: g.start):
+        if f.frame == NESTED_FRAME and f.source is not None:
+            continue  # it follows the sentence it stands in (below)
         cands = candidates(sel, f, blocked, prev, where)
         scores = [model.proba(c.feats)[1] for c in cands]
         best = cands[max(range(len(cands)), key=lambda i: scores[i])]
@@ -294,6 +297,8 @@ def rerank(sel: Selector, found: list[Found]) -> None:
         span = rule_span(sel, f)
         if span is not None:
             prev = span
+    for f in nested:
+        f.speaker, f.speaker_chars = None, f.source.inherited_speaker(sel.toks)
 
 
 def apply(sel: Selector, f: Found, c: SpeakerCand) -> None:

@@ -5,7 +5,10 @@ Suizid aus": no complement clause, no Konjunktiv, no marker, yet the sentence re
 the quotes2024 gold marks the whole sentence, speaker included. This stage runs after the rules and the
 learned stages, on the sentences no quote touches: when the main verb's lemma (a separable particle
 joined in front) is listed in ``lang/<lang>/quotes/speech_acts.toml``, the verb is indicative and its
-subject is found, the sentence becomes a quote of kind "reported" with that subject as speaker.
+subject is found, the sentence becomes a quote of kind "reported" with that subject as speaker. An
+apposition between subject and verb is passed over ("Lars Schauer, Manager von Energie Cottbus,
+bezeichnete …"); a listed act in the passive counts when it names its agent ("Von Unionspolitikern wurden
+die Äußerungen als geschmacklos bezeichnet", the agent prepositions in the data file), the agent speaking.
 
 It needs the tagger's tags and lemmas; on an untagged document it finds nothing.
 """
@@ -19,6 +22,7 @@ from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP
+from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import Tok
 from newsgraph.lang import load_toml
 
@@ -31,8 +35,14 @@ AUX_FINITE = ("VAFIN", "VMFIN")
 NONFINITE = ("VVPP", "VVINF", "VVIZU")
 PARTICLE = "PTKVZ"
 QUESTION = "?"
+APPOSITION_MARK = ","
+APPOSITION_MAX = 12  # tokens an apposition may take
+NOT_APPOSITION = ("PRELS", "PRELAT", "KOUS", "KOUI", "PWS", "PWAV")  # a relative or subordinate clause
 ANY = "any"  # the pronoun gender of the generic and the first-person pronoun (grammar.toml)
 SPEAKER_KINDS = frozenset({"name", "role", "source", "noun", "pronoun"})
+AGENT_KINDS = frozenset({"name", "role", "source", "noun"})
+PARTICIPLE = "VVPP"
+PASSIVE_FRAME = "act_passive"  # its agent is a trusted speaker (speakers.toml, trusted_frames)
 
 
 @cache
@@ -47,10 +57,16 @@ def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | N
     The first finite verb; after a finite auxiliary or modal, the participle or infinitive of its clause.
     A separable particle after a finite full verb is joined in front of its lemma.
     """
-    for k in range(a, b):
+    k = a - 1
+    while k + 1 < b:
+        k += 1
         t = toks[k]
         if t.text in CLAUSE_STOP:
-            return None  # a clause before the finite verb: not a plain main clause
+            skip = apposition_end(toks, k, b) if settings.QUOTES_SPEECH_ACT_APPOSITION else None
+            if skip is None:
+                return None  # a clause before the finite verb: not a plain main clause
+            k = skip
+            continue
         if t.tag == FULL_FINITE:
             part = None
             for j in range(k + 1, b):
@@ -75,6 +91,41 @@ def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | N
     return None
 
 
+def apposition_end(toks: list[Tok], k: int, b: int) -> int | None:
+    """The closing comma of an apposition opened by the comma toks[k] ("Lars Schauer, Manager von
+    Energie Cottbus, bezeichnete …"): a verbless stretch of a few words up to a comma that a finite verb
+    follows. None when toks[k] opens anything else."""
+    if toks[k].text != APPOSITION_MARK:
+        return None
+    for c in range(k + 1, min(b - 1, k + 1 + APPOSITION_MAX)):
+        t = toks[c]
+        if t.text == APPOSITION_MARK:
+            nxt = toks[c + 1].tag
+            return c if c > k + 1 and (nxt == FULL_FINITE or nxt in AUX_FINITE) else None
+        if t.text in CLAUSE_STOP or t.tag.startswith("V") or t.tag in NOT_APPOSITION:
+            return None
+    return None
+
+
+def passive_agent(ex: Extractor, a: int, b: int, finite: int) -> NP | None:
+    """The agent of a passive speech act: the phrase after an agent preposition ("von den Veranstaltern",
+    "seitens der Regierung"), before or after the finite auxiliary."""
+    toks, lex = ex.toks, ex.lex
+    preps = agent_prepositions(lex.lang)
+    for j in range(a, b - 1):
+        if toks[j].lower not in preps or j + 1 == finite:
+            continue
+        np_ = speaker.parse_np(toks, j + 1, finite if j < finite else b, lex, oblique=True)
+        if np_ is not None and np_.kind in AGENT_KINDS:
+            return np_
+    return None
+
+
+@cache
+def agent_prepositions(lang: str) -> frozenset[str]:
+    return frozenset(load_toml(lang, DATA).get("passive_agent", {}).get("prepositions", []))
+
+
 def find(ex: Extractor) -> list[Found]:
     """Reported speech acts in the sentences of ``ex`` that no quote found so far touches."""
     toks, lex = ex.toks, ex.lex
@@ -97,14 +148,20 @@ def find(ex: Extractor) -> list[Found]:
         if mv is None:
             continue
         v, aux, part, lemma = mv
-        if lemma not in acts or (aux is not None and not settings.QUOTES_SPEECH_ACT_PERFECT):
-            continue
-        if ex.is_konj(v) or (aux is not None and (ex.is_konj(aux) or toks[aux].lower in lex.passive)):
-            continue  # Konjunktiv (the rules' business) or a passive without its agent
+        passive = aux is not None and toks[aux].lower in lex.passive and toks[v].tag == PARTICIPLE
+        if lemma not in acts or ex.is_konj(v) or (aux is not None and ex.is_konj(aux)):
+            continue  # not a listed act, or Konjunktiv (the rules' business)
         finite = aux if aux is not None else v
         if finite == a or toks[b - 1].text == QUESTION:
             continue  # verb first or a question mark: a question or an imperative, no report
-        sp = ex.clause_subject(s, b - 1) or speaker.subject_after(toks, finite, b, lex)  # "Dabei nannte er"
+        if passive:  # "Von Unionspolitikern wurden die Äußerungen als geschmacklos bezeichnet"
+            sp = passive_agent(ex, a, b, finite) if settings.QUOTES_SPEECH_ACT_PASSIVE else None
+            if sp is None:
+                continue  # a passive without its agent names no speaker
+        else:
+            if aux is not None and not settings.QUOTES_SPEECH_ACT_PERFECT:
+                continue
+            sp = ex.clause_subject(s, b - 1) or speaker.subject_after(toks, finite, b, lex)  # "nannte er"
         if sp is None or sp.kind not in SPEAKER_KINDS or sp.a <= finite < sp.b:
             continue
         if sp.kind == "pronoun" and lex.pronoun_gender.get(toks[sp.head].lower) == ANY:
@@ -114,5 +171,6 @@ def find(ex: Extractor) -> list[Found]:
             continue
         last = part if part is not None else v
         cue_text = toks[v].text if part is None else f"{toks[v].text} … {toks[part].text}"
-        out.append(Found("reported", ms, me, s, sp, (v, last + 1), cue_text, frame="act"))
+        frame = PASSIVE_FRAME if passive else "act"
+        out.append(Found("reported", ms, me, s, sp, (v, last + 1), cue_text, frame=frame))
     return out

@@ -1,0 +1,70 @@
+"""Free indirect chains: consecutive continuation sentences become one quote.
+
+The sentence classifier and the free indirect rule read one sentence at a time, so a report that
+goes on in the Konjunktiv for three sentences comes out as three quotes. The quotes2024 gold (and an
+analyst) reads it as one passage of one speaker: a free indirect sentence that continues the quote
+ending with the sentence right before it (same speaker, nothing but punctuation in between) is
+merged into that quote. Which kinds may start a chain is ``settings.QUOTES_CHAIN_HEADS``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph import settings
+from newsgraph.extract.quotes.candidates import Found
+
+if TYPE_CHECKING:
+    from newsgraph.extract.quotes.extractor import Extractor
+
+CONTINUATION = "free_indirect"
+
+
+def _sent_of(ex: Extractor, char: int) -> int:
+    return ex.toks[ex.v.tok_at(char)].sent
+
+
+def _ends_sentence(ex: Extractor, f: Found) -> bool:
+    """Does f run to the end of its sentence (only punctuation and quotation marks after it)?"""
+    s = _sent_of(ex, max(f.start, f.end - 1))
+    _sa, sb = ex.v.sent_chars(s)
+    return all(not ch.isalnum() for ch in ex.v.text[f.end : sb])
+
+
+def _starts_sentence(ex: Extractor, f: Found) -> bool:
+    sa, _sb = ex.v.sent_chars(f.sent)
+    return all(not ch.isalnum() for ch in ex.v.text[sa : f.start])
+
+
+def merge(ex: Extractor, found: list[Found]) -> list[Found]:
+    """``found`` with each free indirect continuation merged into the quote right before it."""
+    heads = settings.QUOTES_CHAIN_HEADS
+    if not heads:
+        return found
+    directs = [(f.start, f.end) for f in found if f.kind == "direct"]
+    others = sorted((f for f in found if f.kind != "direct"), key=lambda f: (f.start, -f.end))
+    kept: list[Found] = []
+    merged: dict[int, Found] = {}  # id of a merged continuation -> the quote it joined
+    for f in others:
+        prev = kept[-1] if kept else None
+        if (
+            prev is not None
+            and f.kind == CONTINUATION
+            and f.source is not None
+            and (prev.kind in heads or prev.kind == CONTINUATION)
+            and prev.end <= f.start
+            and _sent_of(ex, max(prev.start, prev.end - 1)) == f.sent - 1
+            and _ends_sentence(ex, prev)
+            and _starts_sentence(ex, f)
+            and not any(prev.end <= a and b <= f.start for a, b in directs)
+        ):
+            prev.end = f.end
+            prev.last_sent = f.sent
+            merged[id(f)] = prev
+            continue
+        kept.append(f)
+    out = [f for f in found if f.kind == "direct"] + kept
+    for g in out:  # a quote nested in a merged sentence now follows the passage
+        if g.source is not None and id(g.source) in merged:
+            g.source = merged[id(g.source)]
+    return out
