@@ -92,6 +92,19 @@ def test_schema_version_and_wal(tmp_path: Path) -> None:
     assert c.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+def test_older_schema_is_migrated(tmp_path: Path) -> None:
+    """A database made by the first schema gets the later migrations (the known_names table) on open."""
+    path = tmp_path / "old.db"
+    old = sqlite3.connect(path)
+    old.executescript(schema.MIGRATIONS[0])
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    c = open_db(path)
+    assert c.execute("PRAGMA user_version").fetchone()[0] == schema.VERSION
+    assert reads.known_names(c) == {}
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     c = open_db(tmp_path / "n.db")
     c.execute(f"PRAGMA user_version = {schema.VERSION + 1}")
