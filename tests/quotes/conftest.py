@@ -20,3 +20,27 @@ def analyze_text(quotes_nlp):
         return analyze(Document(id=doc_id, text=text), quotes_nlp)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def tagged_nlp():
+    """Sentences, the tagger and quotes: what the frame rules read (no NER)."""
+    from newsgraph.nlp import pipeline
+
+    return pipeline.build(("ng_sentences", "ng_hanta", "ng_quotes"))
+
+
+@pytest.fixture(scope="session")
+def tagged_quotes(tagged_nlp):
+    """The quotes ``tagged_nlp`` finds in a text."""
+    from newsgraph.nlp import extensions
+
+    def run(text: str):
+        extensions.register()
+        doc = tagged_nlp.make_doc(text)
+        doc._.document = Document(id="t", text=text)
+        for _name, proc in tagged_nlp.pipeline:
+            doc = proc(doc)
+        return doc._.quotes or []
+
+    return run

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph import settings
-from newsgraph.model import Document
 
 CHAIN = (
     "Der Minister sagte am Montag, die Lage sei ernst. Die Regierung habe bereits Hilfe geschickt. "
@@ -13,35 +10,17 @@ CHAIN = (
 )
 
 
-@pytest.fixture(scope="module")
-def tagged_nlp():
-    from newsgraph.nlp import pipeline
-
-    return pipeline.build(("ng_sentences", "ng_hanta", "ng_quotes"))
-
-
-def _quotes(nlp, text: str):
-    from newsgraph.nlp import extensions
-
-    extensions.register()
-    doc = nlp.make_doc(text)
-    doc._.document = Document(id="t", text=text)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.quotes or []
-
-
-def test_konjunktiv_continuations_merge_into_one_quote(tagged_nlp):
-    quotes = _quotes(tagged_nlp, CHAIN)
+def test_konjunktiv_continuations_merge_into_one_quote(tagged_quotes):
+    quotes = tagged_quotes(CHAIN)
     assert [q.kind for q in quotes] == ["indirect", "free_indirect"]
     start = CHAIN.index("Die Regierung")
     assert quotes[1].text == CHAIN[start : CHAIN.index(". Das Wetter")]
     assert {q.speaker_text for q in quotes} == {"Der Minister"}
 
 
-def test_without_chain_heads_each_sentence_stays_apart(tagged_nlp, monkeypatch):
+def test_without_chain_heads_each_sentence_stays_apart(tagged_quotes, monkeypatch):
     monkeypatch.setattr(settings, "QUOTES_CHAIN_HEADS", ())
-    quotes = _quotes(tagged_nlp, CHAIN)
+    quotes = tagged_quotes(CHAIN)
     assert [q.kind for q in quotes] == ["indirect", "free_indirect", "free_indirect"]
 
 
@@ -51,13 +30,13 @@ NESTED = (
 )
 
 
-def test_quoted_phrase_in_a_classified_sentence_is_a_direct_quote_of_its_speaker(tagged_nlp):
-    quotes = _quotes(tagged_nlp, NESTED)
+def test_quoted_phrase_in_a_classified_sentence_is_a_direct_quote_of_its_speaker(tagged_quotes):
+    quotes = tagged_quotes(NESTED)
     direct = [q for q in quotes if q.kind == "direct"]
     assert [q.text for q in direct] == ["„völlig ausgeschlossen“"]
     assert direct[0].speaker_text == "Der Minister"
 
 
-def test_nested_direct_quotes_can_be_switched_off(tagged_nlp, monkeypatch):
+def test_nested_direct_quotes_can_be_switched_off(tagged_quotes, monkeypatch):
     monkeypatch.setattr(settings, "QUOTES_NESTED_DIRECT", "none")
-    assert not [q for q in _quotes(tagged_nlp, NESTED) if q.kind == "direct"]
+    assert not [q for q in tagged_quotes(NESTED) if q.kind == "direct"]

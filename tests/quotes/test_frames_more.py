@@ -3,16 +3,7 @@ around a marker (parentheses, a relative clause after the source), short capital
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.model import Document
-
-
-@pytest.fixture(scope="module")
-def tagged_nlp():
-    from newsgraph.nlp import pipeline
-
-    return pipeline.build(("ng_sentences", "ng_hanta", "ng_quotes"))
 
 
 def _rules(nlp, text: str) -> list[tuple[str, str]]:

@@ -6,27 +6,8 @@ import pytest
 
 from newsgraph.extract.quotes import speech_acts
 from newsgraph.lang import load_toml
-from newsgraph.model import Document
 
 ACTS = load_toml("de", "quotes/speech_acts.toml")["act"]
-
-
-@pytest.fixture(scope="module")
-def tagged_nlp():
-    from newsgraph.nlp import pipeline
-
-    return pipeline.build(("ng_sentences", "ng_hanta", "ng_quotes"))
-
-
-def _quotes(nlp, text: str):
-    from newsgraph.nlp import extensions
-
-    extensions.register()
-    doc = nlp.make_doc(text)
-    doc._.document = Document(id="t", text=text)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
-    return doc._.quotes or []
 
 
 def test_entries_are_well_formed():
@@ -38,9 +19,9 @@ def test_entries_are_well_formed():
 
 
 @pytest.mark.parametrize("entry", ACTS, ids=lambda e: e["lemma"])
-def test_example_is_reported_with_its_speaker(entry, tagged_nlp):
+def test_example_is_reported_with_its_speaker(entry, tagged_quotes):
     text = entry["example"]
-    quotes = _quotes(tagged_nlp, text)
+    quotes = tagged_quotes(text)
     assert len(quotes) == 1, (entry["lemma"], [(q.kind, q.text) for q in quotes])
     q = quotes[0]
     assert q.kind == "reported"
@@ -95,9 +76,9 @@ def test_the_stage_alone_finds_an_act(tagged_nlp):
 PASSIVE = load_toml("de", "quotes/speech_acts.toml")["passive_agent"]
 
 
-def test_passive_with_its_agent_is_reported(tagged_nlp):
+def test_passive_with_its_agent_is_reported(tagged_quotes):
     text = PASSIVE["example"]
-    quotes = _quotes(tagged_nlp, text)
+    quotes = tagged_quotes(text)
     assert [q.kind for q in quotes] == ["reported"], text
     assert quotes[0].speaker_text == PASSIVE["speaker"]
 
