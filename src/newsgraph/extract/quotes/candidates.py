@@ -27,6 +27,23 @@ class Found:
     last_sent: int = -1  # free indirect: the last sentence merged into it
     source: Found | None = None  # free indirect: the quote whose speaker it continues
 
+    @classmethod
+    def continuing(
+        cls,
+        kind: str,
+        start: int,
+        end: int,
+        sent: int,
+        source: Found,
+        speaker_chars: tuple[int, int] | None,
+        frame: str,
+    ) -> Found:
+        """A sentence that goes on with ``source``'s speech: no speaker phrase or cue of its own, the
+        speaker's characters taken over, itself the last sentence of the run."""
+        return cls(
+            kind, start, end, sent, speaker_chars=speaker_chars, frame=frame, last_sent=sent, source=source
+        )
+
     def inherited_speaker(self, toks: Sequence[Any]) -> tuple[int, int] | None:
         """The speaker's characters as a continuation takes them over: copied ones first, else the
         span of the speaker phrase."""

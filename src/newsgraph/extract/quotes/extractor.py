@@ -1045,19 +1045,7 @@ class Extractor:
             else:
                 src = Found("reported", toks[a].start, toks[a].start, s - 1, prev_cue)
                 sp_chars = (toks[prev_cue.a].start, toks[prev_cue.b - 1].end)
-            f = Found(
-                "free_indirect",
-                ms,
-                me,
-                s,
-                None,
-                None,
-                None,
-                speaker_chars=sp_chars,
-                frame="free",
-                last_sent=s,
-                source=src,
-            )
+            f = Found.continuing("free_indirect", ms, me, s, src, sp_chars, "free")
             new.append(f)
             run = f
             last_sent = s

@@ -271,19 +271,6 @@ def sentence_quote(
             prev.last_sent if prev.last_sent >= 0 else toks[ex.v.tok_at(max(prev.start, prev.end - 1))].sent
         )
         if d <= settings.QUOTES_SENTENCE_CONTEXT:
-            sp_chars = prev.inherited_speaker(toks)
-            return Found(
-                kind,
-                ms,
-                me,
-                s,
-                None,
-                None,
-                None,
-                speaker_chars=sp_chars,
-                frame="sentence",
-                last_sent=s,
-                source=prev,
-            )
+            return Found.continuing(kind, ms, me, s, prev, prev.inherited_speaker(toks), "sentence")
     sp = ex.clause_subject(s, b - 1) if b - 1 > a else None
     return Found(kind, ms, me, s, sp, None, None, frame="sentence")
