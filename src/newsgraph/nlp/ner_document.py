@@ -49,7 +49,7 @@ from newsgraph.lang import load_toml
 
 Chunk = tuple[int, int, str]
 PROPER = {"NE", "FM"}
-_BASE = {"LOC": "LOC", "ORG": "ORG", "PER": "PER", "MISC": "OTH"}
+LABEL_OF = {"LOC": "LOC", "ORG": "ORG", "PER": "PER", "MISC": "OTH"}  # mention type -> GermEval label
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,7 @@ def cues(lang: str = settings.DEFAULT_LANGUAGE) -> Cues:
     out = [
         Cue(
             name=raw["name"],
-            label=_BASE.get(raw["type"], raw["type"]),
+            label=LABEL_OF.get(raw["type"], raw["type"]),
             weight=int(raw.get("weight", 1)),
             fill=bool(raw.get("fill", False)),
             words=frozenset(raw.get("words", [])),
@@ -154,7 +154,7 @@ def cues(lang: str = settings.DEFAULT_LANGUAGE) -> Cues:
         never_alone=frozenset(data.get("never_alone", {}).get("words", [])),
         conjunctions=frozenset(data.get("coordination", {}).get("words", [])),
         adjective_heads={
-            w: _BASE.get(t, t)
+            w: LABEL_OF.get(t, t)
             for t in ("ORG", "LOC", "PER", "MISC")
             for w in data.get("adjective_name", {}).get(t, [])
         },

@@ -13,8 +13,9 @@ import re
 
 from spacy.tokens import Doc
 
+from newsgraph.nlp.ner_document import LABEL_OF
+
 Chunk = tuple[int, int, str]
-LABEL_OF = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "MISC": "OTH"}  # mention type -> GermEval label
 
 
 def occurrences(text: str, name: str) -> list[tuple[int, int]]:

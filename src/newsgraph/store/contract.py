@@ -141,27 +141,33 @@ def lent_subjects(conn: sqlite3.Connection) -> dict[str, tuple[list[str], str]]:
     comparison's own (its claims' firm subjects), else the one set that its members' subjects (found by
     discourse too) nest in."""
     lent: dict[str, tuple[list[str], str]] = {}
+    indexes: dict[str, MentionIndex] = {}  # per document, built once for all comparisons
     for r in conn.execute("SELECT id, subjects, quantities FROM comparisons ORDER BY id"):
         members = loads(r["quantities"], [])
-        subjects = loads(r["subjects"], []) or _common_subjects(conn, members)
+        subjects = loads(r["subjects"], []) or _common_subjects(conn, members, indexes)
         if subjects:
             for qid in members:
                 lent.setdefault(qid, (subjects, r["id"]))
     return lent
 
 
-def _common_subjects(conn: sqlite3.Connection, quantities: list[str]) -> list[str]:
+def _common_subjects(
+    conn: sqlite3.Connection, quantities: list[str], indexes: dict[str, MentionIndex]
+) -> list[str]:
     """The largest subject set of these quantities when every other one is part of it, else none."""
     sets: list[frozenset[str]] = []
     for qid in quantities:
         row = conn.execute("SELECT doc, subject_spans FROM quantities WHERE id = ?", (qid,)).fetchone()
         spans = [tuple(sp) for sp in loads(row["subject_spans"], [])] if row is not None else []
-        if spans:
-            mentions = conn.execute('SELECT start, "end", entity FROM mentions WHERE doc = ?', (row["doc"],))
-            index = MentionIndex([(m["start"], m["end"], m["entity"]) for m in mentions])
-            found = frozenset(index.entities(spans))  # type: ignore[arg-type]
-            if found:
-                sets.append(found)
+        if not spans:
+            continue
+        doc = row["doc"]
+        if doc not in indexes:
+            mentions = conn.execute('SELECT start, "end", entity FROM mentions WHERE doc = ?', (doc,))
+            indexes[doc] = MentionIndex([(m["start"], m["end"], m["entity"]) for m in mentions])
+        found = frozenset(indexes[doc].entities(spans))  # type: ignore[arg-type]
+        if found:
+            sets.append(found)
     if not sets:
         return []
     largest = max(sets, key=len)
