@@ -28,7 +28,8 @@ them corrected; ``newsgraph.nlp.ner_rules`` runs them in the order of ``lang/de/
 - ``part_head``: *Rosmagistral-Chef* (ORGpart) makes *Rosmagistral* alone an ORG name in the document;
 - ``coordination``: proper nouns coordinated with a name (*Cove Capital und Tau-Ken Samruk*) share
   its type;
-- ``source_names``: the document's outlet and agencies are organizations where the text names them.
+- ``source_names``: the document's outlet and agencies are organizations where the text names them;
+- ``short_form`` (``newsgraph.nlp.ner_short_form``): *die Kommission* after *EU-Kommission* names it again.
 
 Rules that read part-of-speech tags (STTS ``NE``/``FM``) do nothing where no tagger ran.
 """
@@ -705,6 +706,12 @@ def institution_for(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     return out
 
 
+def _short_form(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
+    from newsgraph.nlp.ner_short_form import short_form
+
+    return short_form(doc, chunks, lang)
+
+
 KINDS: dict[str, Callable[[Doc, list[Chunk], str], list[Chunk]]] = {
     "shape": shape,
     "known_city": known_city,
@@ -724,4 +731,5 @@ KINDS: dict[str, Callable[[Doc, list[Chunk], str], list[Chunk]]] = {
     "place_suffix": place_suffix,
     "coordination": coordination,
     "source_names": source_names,
+    "short_form": _short_form,
 }
