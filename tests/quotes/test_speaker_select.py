@@ -77,7 +77,17 @@ def test_abstract_endings_are_not_speakers(tagged_nlp):
 
 
 @pytest.mark.parametrize(
-    "section", ["case", "relative_pronouns", "passive_source", "leading_source", "abstract_nouns"]
+    "section",
+    [
+        "case",
+        "relative_pronouns",
+        "relative_clause",
+        "inner_source",
+        "wie_clause",
+        "passive_source",
+        "leading_source",
+        "abstract_nouns",
+    ],
 )
 def test_section_example(tagged_nlp, section):
     """The example of the section gets the speaker it names (span overlap, as the evaluator asks)."""
@@ -169,3 +179,15 @@ def test_speaker_cases(analyze_text, text, start, want):
     assert q.speaker_start is not None and q.speaker_start < a + len(want) and a < q.speaker_end, (
         q.speaker_text
     )
+
+
+@pytest.mark.parametrize("entry", DATA["passive_source"].get("examples", []), ids=lambda e: e["speaker"])
+def test_passive_source_examples(analyze_text, entry):
+    """Each further example of a source preposition after an impersonal or passive cue."""
+    text = entry["text"]
+    quotes = analyze_text(text).quotes
+    a = text.index(entry["speaker"])
+    b = a + len(entry["speaker"])
+    assert any(q.speaker_start is not None and q.speaker_start < b and a < q.speaker_end for q in quotes), [
+        q.speaker_text for q in quotes
+    ]

@@ -1,0 +1,165 @@
+"""Where the quotes2024 gold puts a speaker that the position next to the cue does not show.
+
+Applied after the rules and the learned ranker (``speaker_select.refine``), each only where it was
+consistent on the training data:
+
+- a cue that closes a relative clause has the relative pronoun for its speaker ("…, der der
+  US-Regierung vorwarf, [Aktivisten frei zu lassen]" → "der");
+- an indirect message without a cue of its own that holds a reported-speech marker names its source
+  there ("[Einige hätten Gewehre getragen, was aber dem Zeugen zufolge üblich sei]" → "dem Zeugen",
+  "[… sollen nach Ansicht von ai …]", "[…, wie er sagt, …]");
+- a cue without a speaker after a clause-initial "wie" has the words in between for its speaker
+  ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse).
+
+The words come from the data: ``speakers.toml`` (``[relative_pronouns]``, ``[relative_clause]``,
+``[inner_source]``) and the marker prepositions and "wie" words of ``markers.toml``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsgraph.extract.quotes import speaker
+from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.speaker import NP
+
+if TYPE_CHECKING:
+    from newsgraph.extract.quotes.speaker_finders import Finders as Selector
+
+CLAUSE_END = (",", ":")
+WIE_WINDOW = 6  # tokens between the subject of "wie X sagte" and its verb
+
+
+def follow(sel: Selector, found: list[Found]) -> None:
+    """Give the quotes of ``found`` the speaker the gold conventions ask for (in place)."""
+    for f in found:
+        if f.kind != "direct" and f.cue is not None:
+            rel = relative_clause(sel, f.cue[0], f.cue[1])
+            if rel is not None:
+                f.speaker, f.speaker_chars, f.source = rel, None, None
+    for f in found:
+        if f.speaker is None and f.speaker_chars is None and f.cue is not None:
+            f.speaker = wie_clause(sel, f.cue[0]) or f.speaker
+    if not sel.words.inner_source:
+        return
+    for f in found:
+        inner = inner_source(sel, f)
+        if inner is None or speaker_inside(sel, f) and f.kind != "indirect":
+            continue  # a speaker inside the message already: the message's own frame found it
+        f.speaker, f.speaker_chars, f.source = inner, None, None
+
+
+def relative_clause(sel: Selector, v: int, e: int) -> NP | None:
+    """ "…, der der US-Regierung vorwarf, …": a cue (tokens ``v`` .. ``e``) at the end of a relative
+    clause; its relative pronoun, right after the comma that opens the clause, is the speaker."""
+    toks, words = sel.toks, sel.words
+    if v < 0 or e >= len(toks) or toks[e].text not in CLAUSE_END or not words.relative_clause_span:
+        return None  # the cue must close its (verb-final) clause
+    lo = max(1, v - words.relative_clause_span)
+    for j in range(v - 1, lo - 1, -1):
+        t = toks[j]
+        if t.is_punct or t.is_quote or t.sent != toks[v].sent:
+            return None
+        if t.lower in words.relative_pronouns and toks[j - 1].text == ",":
+            if j + 1 < v and toks[j + 1].is_cap and not toks[j + 1].is_punct:
+                return None  # an article: "…, die Evaluierung des Gesetzes habe ergeben"
+            return NP(j, j + 1, "pronoun", j)
+    return None
+
+
+def inner_source(sel: Selector, f: Found) -> NP | None:
+    """ "[Dem Vernehmen nach soll Gerhardt …]", "[… sollen nach Ansicht von ai …]", "[… seien dem
+    Zeugen zufolge …]", "[…, wie er sagt, …]": a reported-speech marker inside an indirect message
+    without a cue names its source there (the first such marker wins)."""
+    toks, lex = sel.toks, sel.lex
+    if f.kind == "direct" or f.cue is not None:
+        return None  # a cue of its own names the speaker
+    m = sel.v.tok_at(f.start)
+    me = min(len(toks), sel.v.tok_at(max(f.start, f.end - 1)) + 1)
+    for i in range(m, me):
+        w = toks[i].lower
+        entry = lex.prepositions_marker.get(w)
+        if entry is None:
+            if w in lex.wie_words and (i == m or toks[i - 1].text == ","):
+                np_ = wie_subject(sel, i, me)
+                if np_ is not None:
+                    return np_
+            continue
+        if entry.get("position") == "after" or (
+            entry.get("needs_noun") and i > m and lex.is_speech_noun(toks[i - 1].text)
+        ):
+            np_ = ending_at(sel, i, m)  # "dem Zeugen zufolge", "seiner Meinung nach"
+        elif entry.get("position") == "before" and not entry.get("then"):
+            np_ = speaker.parse_np(toks, i + 1, me, lex, oblique=True)
+            if np_ is not None and entry.get("needs_noun") and not _has_speech_noun(sel, np_):
+                np_ = None  # "nach Moskau"
+        else:
+            continue
+        if np_ is not None and toks[np_.a].text not in lex.time_nouns:
+            return np_
+    return None
+
+
+def _has_speech_noun(sel: Selector, np_: NP) -> bool:
+    return any(sel.lex.is_speech_noun(sel.toks[x].text) for x in range(np_.a, min(np_.b, np_.a + 3)))
+
+
+def wie_subject(sel: Selector, i: int, end: int) -> NP | None:
+    """The subject of "wie X sagte" that starts at token ``i``: a speech verb must close the clause."""
+    toks, lex = sel.toks, sel.lex
+    np_ = speaker.parse_np(toks, i + 1, end, lex)
+    if np_ is None or toks[np_.a].lower in sel.words.non_speakers:
+        return None
+    k = np_.b
+    while k < end and k - np_.b < WIE_WINDOW and toks[k].text not in (",", ".", ";", ":"):
+        k += 1
+    if k - 1 > np_.b and toks[k - 1].lower in lex.verbs and (k >= end or toks[k].text == ","):
+        return np_
+    return None
+
+
+def wie_clause(sel: Selector, v: int) -> NP | None:
+    """ "Wie „heise online“ berichtet, [sperrten …]": everything between a clause-initial "wie" word and
+    the cue verb ``v`` names the source, even when it is no noun phrase the grammar knows."""
+    toks = sel.toks
+    for w in range(v - 1, max(-1, v - 1 - WIE_WINDOW), -1):
+        t = toks[w]
+        if t.text in CLAUSE_END or t.sent != toks[v].sent:
+            return None
+        if t.lower in sel.lex.wie_words:
+            start = w == sel.v.sents[t.sent][0] or toks[w - 1].text in CLAUSE_END
+            if not start or v - w < 2 or not _name_like(sel, w + 1, v):
+                return None
+            return NP(w + 1, v, "source", v - 1)
+    return None
+
+
+def _name_like(sel: Selector, a: int, b: int) -> bool:
+    """Tokens [a, b) look like a name: capitalised words, an article, a web address ("t-online.de"),
+    anything inside quotation marks ("„heise online“")."""
+    toks, lex = sel.toks, sel.lex
+    quoted = False
+    for t in toks[a:b]:
+        if t.is_quote:
+            quoted = not quoted
+        elif not (quoted or t.is_cap or "." in t.text.strip(".") or t.lower in lex.det_nom | lex.det_gen):
+            return False
+    return True
+
+
+def ending_at(sel: Selector, i: int, lo: int) -> NP | None:
+    """The longest noun phrase that ends right before token ``i`` (not before ``lo``)."""
+    for a in range(max(lo, i - 6), i):
+        np_ = speaker.parse_np(sel.toks, a, i, sel.lex, oblique=True)
+        if np_ is not None and np_.b == i:
+            return np_
+    return None
+
+
+def speaker_inside(sel: Selector, f: Found) -> bool:
+    """Does the speaker ``f`` has now stand inside its own message?"""
+    if f.speaker is not None:
+        return sel.inside(f.speaker, f)
+    if f.speaker_chars is not None:
+        return f.start <= f.speaker_chars[0] and f.speaker_chars[1] <= f.end
+    return False
