@@ -74,6 +74,8 @@ LOOSE_KEY_MIN_LETTERS = 5  # a loose transliteration key (Toshkent = Taschkent) 
 
 # named-entity recognition (newsgraph.nlp.ner)
 NER_BATCH_SIZE = 256  # sentences per model call
+NER_KEEP_FREED_MEMORY = True  # fast model: glibc keeps freed blocks for reuse (ner.keep_freed_memory)
+NER_NUMPY_DECODER = True  # fast model: numpy greedy NER decoder (nlp/ner_decode.py, spaCy's moves)
 NER_RULES = True  # gazetteer layer (lang/de/ner/) on top of the model
 NER_LEXICON = True  # the training data's names (models/ner-fast/lexicon.json) after the fast model
 # Second NER pass over a story (resolve.known_names): a name its other articles type fills the bare
@@ -118,6 +120,18 @@ QUOTES_CHAIN_HEADS: tuple[str, ...] = ("free_indirect",)  # kinds a free indirec
 # (train: adding "indirect" or "reported" heads lowers F1, the gold mostly keeps the indirect clause apart)
 QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
+QUOTES_COLON_QUOTE = True  # an indirect message ends at ": „…“" (the direct quote after it is its own quote)
+QUOTES_MARKER_CLAUSE = True  # a marker in a relative clause: the message ends with it; none after "Das sagte"
+QUOTES_TRIM_INDICATIVE = True  # a classified unit loses the indicative comma clauses before its Konjunktiv
+QUOTES_ZU_DEPENDENTS = True  # an infinitive message takes the relative and subordinate clauses after it
+QUOTES_NAME_LIKE = True  # a quoted verbless, mostly capitalised phrase with no cue in its sentence is a name
+QUOTES_WORD_PUNCT = True  # a short quoted span is sentence-like only with a mark that ends a sentence
+QUOTES_FREE_WHOLE = True  # a classified free indirect clause widens to its sentence after a Konjunktiv
+QUOTES_ZU_INFIX = True  # an infinitive clause may end in a verb with "zu" inside (tag VVIZU)
+QUOTES_WIE_APPOSITION = True  # "Wie X, Rolle, mitteilte, …": the wie clause runs over an apposition
+QUOTES_SENTENCE_DISJOINT = True  # a classified unit may not overlap a quote the rules found (not direct)
+QUOTES_COORDINATED_BREAK = True  # "und <indicative finite verb>" ends a reported message ("und fügte hinzu")
+QUOTES_PREFIELD_WIDEN = True  # a classified clause opening with its Konjunktiv verb takes its prefield
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
 QUOTES_DIRECT_CHAIN = 2  # sentences back in which a cue-less direct quote finds the speaker it continues
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent

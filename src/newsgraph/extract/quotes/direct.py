@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from newsgraph import settings
 from newsgraph.extract.quotes.lexicon import Lexicon
 
+SENTENCE_PUNCT = frozenset(".!?")
+
 MAX_QUOTE_CHARS = settings.QUOTES_MAX_CHARS
 
 
@@ -114,6 +116,15 @@ def _inner_closes(text: str, j: int, close: tuple[str, ...], limit: int) -> bool
 def _starts_word(text: str, i: int) -> bool:
     nxt = text[i + 1 : i + 2]
     return bool(nxt) and not nxt.isspace()
+
+
+def has_sentence_punct(s: str) -> bool:
+    """Does s end a sentence inside or at its end ("Nein!", "Ja. Nein")? A mark inside a word
+    ("E!Online", "tagesschau.de") does not count (``settings.QUOTES_WORD_PUNCT``: off, any mark counts)."""
+    if not settings.QUOTES_WORD_PUNCT:
+        return any(ch in s for ch in SENTENCE_PUNCT)
+    s = s.rstrip()
+    return any(ch in SENTENCE_PUNCT and (k == len(s) - 1 or s[k + 1].isspace()) for k, ch in enumerate(s))
 
 
 def count_words(s: str) -> int:

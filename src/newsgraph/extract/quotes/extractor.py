@@ -24,7 +24,10 @@ DIRECT_CHAIN = settings.QUOTES_DIRECT_CHAIN
 FREE_MERGE = settings.QUOTES_FREE_MERGE
 FREE_RULE = settings.QUOTES_FREE_RULE
 SPEECH_ACTS = settings.QUOTES_SPEECH_ACTS
+SENTENCE_PUNCT = direct.SENTENCE_PUNCT
+INFIX_ZU = "VVIZU"  # the tagger's tag of an infinitive with "zu" inside ("zurückzunehmen")
 RELATIVE_TAGS = ("PRELS", "PRELAT")  # a relative clause (tagger tags)
+SUBORDINATOR_TAGS = ("KOUS", "KOUI")  # a subordinate clause: "weil", "damit"; "um … zu"
 
 
 class Extractor:
@@ -48,6 +51,7 @@ class Extractor:
         self.direct_speaker: dict[int, tuple[NP | None, Cue | None, str]] = {}
         self.sent_cues: dict[int, list[tuple[Cue, NP | None]]] = {}
         self.direct_cue_tok: dict[int, int] = {}
+        self.anaphoric_sents: set[int] = set()  # sentences whose cue reports the one before ("Das sagte X")
 
     # ------------------------------------------------------------------ helpers
     def chars(self, a: int, b: int) -> tuple[int, int]:
@@ -251,7 +255,7 @@ class Extractor:
                     return True
         # ---- "wie X mitteilte, …" / "…, wie X mitteilte"
         if "wie" in frames:
-            cs = self.clause_start(a, v)
+            cs = self.wie_start(a, v)
             if cs < v and toks[cs].lower in lex.wie_words and (cue.sense.joined or cue.particle is None):
                 sp = speaker.parse_np(toks, cs + 1, v, lex)
                 if sp is not None:
@@ -291,6 +295,7 @@ class Extractor:
             return False
         self.sent_cues.setdefault(s, []).append((cue, sp))
         if cs == a and v == a + 1 and toks[a].lower in lex.anaphoric and s > 0 and sp is not None:
+            self.anaphoric_sents.add(s)
             pa, pb = self.v.sents[s - 1]
             if pb > pa:
                 k = (
@@ -338,6 +343,21 @@ class Extractor:
                 return False
             e = clause_end(toks, e + 1, b, self.masked)
         return False
+
+    def wie_start(self, a: int, v: int) -> int:
+        """The start of the clause of cue v, read over appositions when it opens with "wie" ("Wie
+        Steve Marshall, Sprecher der UN, in Bangkok mitteilte, …"): the nearest "wie" at the sentence
+        start or after a comma with no other verb before v."""
+        toks, lex = self.toks, self.lex
+        cs = self.clause_start(a, v)
+        if not settings.QUOTES_WIE_APPOSITION or toks[cs].lower in lex.wie_words or not self.v.tagged:
+            return cs
+        for j in range(cs - 1, a - 1, -1):
+            if toks[j].tag.startswith("V") or j in self.masked:
+                return cs
+            if toks[j].lower in lex.wie_words and (j == a or toks[j - 1].text == ","):
+                return j
+        return cs
 
     def quoted_one(self, s: int, a: int, b: int, cs: int, v: int, subj: NP | None) -> NP | None:
         """For "zitieren": the object ("zitiert den Prediger"), or the passive subject ("X wird zitiert")."""
@@ -491,7 +511,7 @@ class Extractor:
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="v2"))
             return True
         if "that" in frames and self.zu_clause(n, b):
-            ms, me = self.chars(n, clause_end(toks, n, b, self.masked))
+            ms, me = self.chars(n, self.dependents_end(clause_end(toks, n, b, self.masked), b))
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="zu"))
             return True
         return False
@@ -541,8 +561,16 @@ class Extractor:
         for x in range(n + 1, b - 1):
             if x in self.masked:
                 continue
-            if toks[x].text == ";":
+            if toks[x].text == ";" or self.colon_quote(x, b):
                 return x
+            if (
+                settings.QUOTES_COORDINATED_BREAK
+                and toks[x].lower in lex.coordination
+                and toks[x + 1].tag in ("VVFIN", "VAFIN", "VMFIN")
+                and x + 1 not in self.masked
+                and not self.is_konj(x + 1)
+            ):
+                return x  # "…, Europa brauche die Engländer und fügte hinzu": the speaker acts on
             if toks[x].text == "," and x + 1 < b:
                 nxt = toks[x + 1]
                 if nxt.lower in lex.message_breaks:
@@ -551,10 +579,32 @@ class Extractor:
                     return x
         return b
 
+    def colon_quote(self, x: int, b: int) -> bool:
+        """Is token x a colon that opens a direct quote running to the end of the sentence [.., b)?
+        ("…, die Lage sei ernst: „…“": the indirect message ends at the colon, the quote is its own.)"""
+        if not settings.QUOTES_COLON_QUOTE or self.toks[x].text != ":" or x in self.masked:
+            return False
+        k = self.dq_starting_at(x + 1)
+        if k is None:
+            return False
+        qb = self.dq[k][1]
+        return qb >= b - 1 or all(self.toks[y].is_punct for y in range(qb, b))
+
+    def sentence_end(self, a: int, b: int) -> int:
+        """The end of sentence [a, b) without a closing ": „…“" direct quote."""
+        for x in range(a + 1, b - 1):
+            if self.colon_quote(x, b):
+                return x
+        return b
+
     def zu_clause(self, n: int, b: int) -> bool:
         """ "…, die Steuern zu senken": an infinitive clause (ends in "zu" + verb)."""
         e = clause_end(self.toks, n, b, self.masked)
-        return e - n >= 2 and self.toks[e - 2].lower in self.lex.infinitive and not self.toks[e - 1].is_cap
+        if e - n < 2:
+            return False
+        if settings.QUOTES_ZU_INFIX and self.toks[e - 1].tag == INFIX_ZU:
+            return True  # "…, seine Ernennung zurückzunehmen"
+        return self.toks[e - 2].lower in self.lex.infinitive and not self.toks[e - 1].is_cap
 
     def noun_cues(self, s: int, a: int, b: int) -> None:
         """ "ist der Ansicht, dass …": a speech noun, a comma, a dass/V2 clause."""
@@ -707,6 +757,8 @@ class Extractor:
         toks = self.toks
         cue = cue or (m0, m0 + 1)
         self.sent_cues.setdefault(s, [])
+        if settings.QUOTES_MARKER_CLAUSE and s in self.anaphoric_sents:
+            return  # "Das berichtet X unter Berufung auf Y": the message is the sentence before
         ca = m0
         while (
             ca > a
@@ -735,7 +787,10 @@ class Extractor:
         else:
             left = (toks[ca].start, toks[m0 - 1].end)
             n = m1 + 1 if m1 < b and toks[m1].text == "," else m1
-            right = (left[1], left[1]) if n >= b - 1 else self.chars(n, b)
+            end = b
+            if settings.QUOTES_MARKER_CLAUSE and self.subordinate_at(ca, a):
+                end = clause_end(toks, n, b, self.masked)  # "…, die nach Angaben X … sollte, wurde …"
+            right = (left[1], left[1]) if n >= end - 1 else self.chars(n, end)
             marker = toks[min(m1, len(toks)) - 1].end - toks[m0].start
             whole = right[1] - left[0]
             if marker <= settings.QUOTES_MARKER_INSIDE * whole and right[1] > right[0]:
@@ -743,6 +798,34 @@ class Extractor:
             else:
                 ms, me = left if left[1] - left[0] >= right[1] - right[0] else right
         self.add(Found("reported", ms, me, s, sp, cue, cue_text, frame="marker"))
+
+    def dependents_end(self, e: int, b: int) -> int:
+        """The clause ending at token e (a comma) with the relative and subordinate clauses that hang
+        on it ("…, die Maut zu erheben, der die Grenze passiert", "…, zu öffnen, damit …")."""
+        if not settings.QUOTES_ZU_DEPENDENTS:
+            return e
+        toks = self.toks
+        while (
+            e < b - 1
+            and toks[e].text == ","
+            and toks[e + 1].lower not in self.lex.subordinators  # "dass", "ob": the verb's own complement
+            and self.subordinate_at(e + 1, e)
+        ):
+            e = clause_end(toks, e + 2, b, self.masked)
+        return e
+
+    def subordinate_at(self, ca: int, a: int) -> bool:
+        """Does a verb-final clause open at token ca, after a comma: a relative pronoun (after its
+        preposition: "in dem", "unter denen") or a subordinator?"""
+        toks, lex = self.toks, self.lex
+        if ca <= a or toks[ca - 1].text != ",":
+            return False
+        j = ca + 1 if toks[ca].lower in lex.prepositions and ca + 1 < len(toks) else ca
+        return (
+            toks[j].tag in RELATIVE_TAGS
+            or toks[ca].lower in lex.subordinators
+            or toks[ca].tag in SUBORDINATOR_TAGS
+        )
 
     def pronominal(self, s: int, a: int, b: int, i: int, n: int, position: str) -> None:
         """ "Demnach steht …" / "…, wonach die Maus schuld sei": the marker itself is the speaker."""
@@ -871,7 +954,10 @@ class Extractor:
             if attributed is None and m.opened and a > 0 and self.is_title(a - 1):
                 continue  # "der Film „…“", "der „Red Bull Racing Teams“": a title or a name
             has_context = attributed is not None or host is not None or bool(self.sent_cues.get(s))
-            sentence_like = words >= SHORT_QUOTE_WORDS or any(ch in inner for ch in ".!?")
+            cue_near = attributed is not None or bool(self.sent_cues.get(s))
+            if not cue_near and settings.QUOTES_NAME_LIKE and self.name_like(a, b):
+                continue  # „Gesetz zur Änderung des Passgesetzes“ with no cue near: a name, not words said
+            sentence_like = words >= SHORT_QUOTE_WORDS or direct.has_sentence_punct(inner)
             if not sentence_like:
                 if not has_context:
                     continue
@@ -912,10 +998,25 @@ class Extractor:
                 and not has_context
                 and words < 2 * SHORT_QUOTE_WORDS
                 and m.opened
-            ) and not any(ch in inner for ch in ".!?"):
+            ) and not direct.has_sentence_punct(inner):
                 continue  # a free-standing quoted phrase without any cue: a title or a name
             self.add(f)
             self._drop_covered(f)
+
+    def name_like(self, a: int, b: int) -> bool:
+        """Do the tokens [a, b) of a quoted span read as a name or a title: no verb, a capital first word,
+        at least half the words capitalised, no sentence punctuation at the end? Needs the tagger."""
+        if not self.v.tagged:
+            return False
+        words = [t for t in self.toks[a:b] if any(ch.isalpha() for ch in t.text)]
+        if not words or not words[0].is_cap:
+            return False
+        if any(t.tag.startswith("V") for t in words):
+            return False
+        last = next((t for t in reversed(self.toks[a:b]) if not t.is_quote), None)
+        if last is not None and last.text in SENTENCE_PUNCT:
+            return False
+        return sum(t.is_cap for t in words) >= 0.5 * len(words)
 
     def is_title(self, j: int) -> bool:
         """Does token j (right before an opening mark) make the quoted span a title or a name?"""

@@ -32,6 +32,7 @@ MODEL = "sentences_model"
 NONE = "none"
 VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
 FINITE = ("VVFIN", "VMFIN", "VAFIN")
+CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
 
 
 # ---------------------------------------------------------------------------------- features
@@ -60,6 +61,7 @@ def units(ex: Extractor, s: int) -> list[tuple[int, int, str]]:
     (to the end of the message, and to the next comma), and the sentence up to each comma."""
     toks = ex.toks
     a, b = ex.v.sents[s]
+    b = ex.sentence_end(a, b)
     out = [(a, b, "sent")]
     seen = {(a, b)}
     for e in range(a + 1, b - 2):
@@ -217,7 +219,10 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
     none = model.classes.index(NONE)
     for s in open_sentences(ex):
         best: tuple[float, tuple[int, int, str], int] | None = None
+        taken = rule_spans(ex, s)
         for unit in units(ex, s):
+            if taken and overlaps(ex, unit, taken):
+                continue  # a quote the rules found in this sentence stays the only one there
             p = model.proba(features(ex, s, last, unit))
             score = 1.0 - float(p[none])
             if best is None or score > best[0]:
@@ -225,7 +230,14 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
                 best = (score, unit, int(p.argmax()))
         if best is None or best[0] < model.threshold:
             continue
-        a, b, _name = best[1]
+        unit = best[1]
+        if model.classes[best[2]] == CONTINUATION and settings.QUOTES_FREE_WHOLE:
+            unit = whole_sentence(ex, s, unit)
+        if settings.QUOTES_PREFIELD_WIDEN:
+            unit = with_prefield(ex, s, unit)
+        a, b, _name = unit
+        if settings.QUOTES_TRIM_INDICATIVE:
+            a, b = trim_indicative(ex, a, b)
         ms, me = ex.chars(a, b)
         if len(ex.v.text[ms:me].split()) < settings.QUOTES_MIN_MESSAGE_WORDS:
             continue
@@ -234,15 +246,81 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         if inner is not None and (inner.speaker is not None or inner.speaker_chars is not None):
             # the frame of a partial direct quote ("Die Lage sei „…“, so X"): indirect, X's words
             kind, prev = "indirect", inner
-        q = sentence_quote(
-            ex, s, kind, ms, me, prev, None if inner is not None and prev is inner else best[1]
-        )
+        q = sentence_quote(ex, s, kind, ms, me, prev, None if inner is not None and prev is inner else unit)
         if inner is not None and prev is inner:
             q.cue, q.cue_text = inner.cue, inner.cue_text
         out.append(q)
         if settings.QUOTES_SENTENCE_CHAIN:
             chain(ex, last, q)
     return out
+
+
+def rule_spans(ex: Extractor, s: int) -> list[tuple[int, int]]:
+    """The character spans of the non-direct quotes the rules found in sentence s (when asked)."""
+    if not settings.QUOTES_SENTENCE_DISJOINT:
+        return []
+    sa, sb = ex.v.sent_chars(s)
+    return [(f.start, f.end) for f in ex.found if f.kind != "direct" and f.start < sb and sa < f.end]
+
+
+def overlaps(ex: Extractor, unit: tuple[int, int, str], spans: list[tuple[int, int]]) -> bool:
+    ua, ub = ex.toks[unit[0]].start, ex.toks[unit[1] - 1].end
+    return any(a < ub and ua < b for a, b in spans)
+
+
+def whole_sentence(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A free indirect continuation is a whole sentence: a clause unit whose sentence has a Konjunktiv I
+    (or hearsay) verb before it widens to the sentence ("Vielmehr handele es sich um X, wenngleich …
+    bekannt seien")."""
+    a, b = ex.v.sents[s]
+    if unit[2] == "sent" or unit[0] <= a:
+        return unit
+    toks, lex = ex.toks, ex.lex
+    if any(ex.is_konj(i, reportative=True) and toks[i].lower not in lex.konj2 for i in range(a, unit[0])):
+        return a, ex.sentence_end(a, b), "sent"
+    return unit
+
+
+def with_prefield(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[int, int, str]:
+    """A clause unit that opens with its finite Konjunktiv verb has the clause before it as its prefield
+    ("Nachdem er sie verfolgt hat, habe er versucht, …"): the unit widens to the sentence."""
+    if unit[2] == "sent" or ex.toks[unit[0]].tag not in FINITE or not ex.is_konj(unit[0]):
+        return unit
+    a, b = ex.v.sents[s]
+    return a, ex.sentence_end(a, b), "sent"
+
+
+def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
+    """Tokens [a, b) without the comma clauses before the reported part that are in the indicative
+    ("Die Befehlshaber halten X für unwahrscheinlich, da die Armee nicht gewachsen sei": the message is
+    the Konjunktiv clause). Trailing indicative clauses stay (relative clauses mostly: trimming them
+    cost F1 on train, out of fold)."""
+    toks = ex.toks
+    cuts = [e for e in range(a + 1, b - 1) if toks[e].text == "," and e not in ex.masked]
+    if not cuts:
+        return a, b
+    bounds = [a, *cuts, b]
+    segs = [(bounds[0], bounds[1])] + [(bounds[k] + 1, bounds[k + 1]) for k in range(1, len(bounds) - 1)]
+
+    def mood(x: int, y: int) -> str:
+        if any(ex.is_konj(i, reportative=True) for i in range(x, y)):
+            return "konj"
+        if any(toks[i].tag in FINITE and i not in ex.masked for i in range(x, y)):
+            return "ind"
+        return "other"
+
+    moods = [mood(x, y) for x, y in segs]
+    if "konj" not in moods:
+        return a, b
+    i = 0
+    while i < len(segs) and moods[i] == "ind":
+        i += 1
+    if i == 0 or i >= len(segs):
+        return a, b
+    first = toks[segs[i][0]]
+    if first.is_cap or first.tag in FINITE or ex.is_konj(first.i, reportative=True):
+        return a, b  # "Was sie wollten, sei …": the clause before is the prefield, not a frame
+    return segs[i][0], b
 
 
 def sentence_quote(
