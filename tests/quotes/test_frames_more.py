@@ -3,57 +3,37 @@ around a marker (parentheses, a relative clause after the source), short capital
 
 from __future__ import annotations
 
-from newsgraph.model import Document
 
-
-def _rules(nlp, text: str) -> list[tuple[str, str]]:
+def _rules(extractor_of, text: str) -> list[tuple[str, str]]:
     """(kind, message) of what the rules find in ``text`` (no learned stages)."""
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-    from newsgraph.nlp import extensions
-
-    extensions.register()
-    doc = nlp.make_doc(text)
-    doc._.document = Document(id="t", text=text)
-    for name, proc in nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    found = Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
-    return [(f.kind, text[f.start : f.end]) for f in found]
+    return [(f.kind, text[f.start : f.end]) for f in extractor_of(text).found]
 
 
-def test_prefield_subject_before_the_auxiliary_speaks(tagged_nlp):
-    from newsgraph.nlp import extensions
-
-    extensions.register()
+def test_prefield_subject_before_the_auxiliary_speaks(tagged_quotes):
     text = "Staatspräsident Mattarella hatte Conte gebeten, vorübergehend im Amt zu bleiben."
-    doc = tagged_nlp.make_doc(text)
-    doc._.document = Document(id="t", text=text)
-    for _name, proc in tagged_nlp.pipeline:
-        doc = proc(doc)
-    assert [(q.text, q.speaker_text) for q in doc._.quotes] == [
+    assert [(q.text, q.speaker_text) for q in tagged_quotes(text)] == [
         ("vorübergehend im Amt zu bleiben", "Staatspräsident Mattarella")
     ]
 
 
-def test_marker_clause_runs_over_a_parenthesis(tagged_nlp):
+def test_marker_clause_runs_over_a_parenthesis(extractor_of):
     text = (
         "Der Minister Bernd Althusmann (CDU) soll laut VroniPlag bei seiner Dissertation abgeschrieben haben."
     )
-    got = _rules(tagged_nlp, text)
+    got = _rules(extractor_of, text)
     assert ("reported", text[: text.index(" haben") + 6]) in got, got
 
 
-def test_relative_clause_after_the_source_is_not_the_message(tagged_nlp):
+def test_relative_clause_after_the_source_is_not_the_message(extractor_of):
     text = "Nach offiziellen Angaben, die nicht überprüft werden können, waren die meisten Opfer Zivilisten."
-    assert _rules(tagged_nlp, text) == [("reported", "waren die meisten Opfer Zivilisten")]
+    assert _rules(extractor_of, text) == [("reported", "waren die meisten Opfer Zivilisten")]
 
 
-def test_short_capitalised_quote_inside_a_quote(tagged_nlp):
+def test_short_capitalised_quote_inside_a_quote(extractor_of):
     text = "Der Minister sagte, der Plan sei ein „Vertrauensbruch“."
-    got = _rules(tagged_nlp, text)
+    got = _rules(extractor_of, text)
     assert ("direct", "„Vertrauensbruch“") in got, got
 
 
-def test_short_capitalised_quote_alone_is_a_title(tagged_nlp):
-    assert _rules(tagged_nlp, "Der Film „Titanic“ lief gestern im Fernsehen.") == []
+def test_short_capitalised_quote_alone_is_a_title(extractor_of):
+    assert _rules(extractor_of, "Der Film „Titanic“ lief gestern im Fernsehen.") == []

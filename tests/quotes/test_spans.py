@@ -46,28 +46,6 @@ CASES = [
 
 
 @pytest.fixture(scope="module")
-def extractor_of(tagged_nlp):
-    """The rules' extractor (run) over a tagged text."""
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-    from newsgraph.model import Document
-    from newsgraph.nlp import extensions
-
-    def run(text: str) -> Extractor:
-        extensions.register()
-        doc = tagged_nlp.make_doc(text)
-        doc._.document = Document(id="t", text=text)
-        for name, proc in tagged_nlp.pipeline:
-            if name != "ng_quotes":
-                doc = proc(doc)
-        ex = Extractor(tokens.view(doc), lexicon.load("de"), models=())
-        ex.run()
-        return ex
-
-    return run
-
-
-@pytest.fixture(scope="module")
 def rule_quotes(extractor_of):
     """The texts of the rules' candidates in a text (no learned stage: the rules alone decide)."""
 
