@@ -183,7 +183,7 @@ def _known_prefix(lang: str, text: str) -> bool:
     return _prefix_type(lang, text) is not None
 
 
-def _taken(n: int, chunks: list[Chunk]) -> list[bool]:
+def taken_tokens(n: int, chunks: list[Chunk]) -> list[bool]:
     taken = [False] * n
     for s, e, _ in chunks:
         for i in range(s, e):
@@ -269,7 +269,7 @@ def object_compound(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
         out.append((s, e, label))
     # one the model missed, where its first part reads as a proper noun ("Turon-Gasleitung", not
     # "Erdgas-Pipeline")
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for tok in doc:
         word = tok.text
         if (
@@ -318,7 +318,7 @@ def cue_fill(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
         return chunks
     data = cues(lang)
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for i in range(1, len(doc)):
         cue = data.cue_before(doc, i)
         if cue is None or not cue.fill or taken[i]:
@@ -386,7 +386,7 @@ def part_head(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     if not heads:
         return chunks
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for tok in doc:
         text = tok.text
         base = text if text in heads else text[:-1] if text.endswith("s") and text[:-1] in heads else None
@@ -477,7 +477,7 @@ def coordination(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     if not conj or not doc.has_annotation("TAG"):
         return chunks
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     by_end = {e: (s, e, label) for s, e, label in out if _is_name(label)}
     by_start = {s: (s, e, label) for s, e, label in out if _is_name(label)}
     for tok in doc:
@@ -515,7 +515,7 @@ def source_names(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
         return chunks
     names = {n for n in [document.source, *(document.agencies or [])] if n and len(n) > 1}
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for name in sorted(names):
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?:s|')?(?![\w-])")
         for m in pattern.finditer(doc.text):
@@ -575,7 +575,7 @@ def known_city(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
         (s, e, _city(lang, doc[s:e].text) or label) if _is_name(label) else (s, e, label)
         for s, e, label in chunks
     ]
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     _, longest, firsts = _cities(lang)
     words = [t.text for t in doc]
     i, n = 0, len(doc)
@@ -604,7 +604,7 @@ def company_form(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     form is an ORG; a legal form right after a name mention joins it (*Siemens AG*)."""
     data = cues(lang)
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for c in chunks:
         s, e, label = c
         if not _is_name(label):
@@ -625,7 +625,7 @@ def abbreviation(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     """``Sirdaryo Gaz Transport (SGT)``: an upper-case short form in parentheses right after a name
     mention is a mention of the same type."""
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for _s, e, label in chunks:
         if not _is_name(label) or label == "PER":  # "Wowereit (SPD)": a person's party, no short form
             continue

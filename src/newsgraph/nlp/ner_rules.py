@@ -26,11 +26,11 @@ from spacy.tokens import Doc
 
 from newsgraph import settings
 from newsgraph.lang import load_toml
+from newsgraph.nlp import ner_document as nd
 
 log = logging.getLogger(__name__)
 
 Chunk = tuple[int, int, str]
-_GERMEVAL_BASE = {"LOC": "LOC", "ORG": "ORG", "PER": "PER", "MISC": "OTH"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,15 +102,7 @@ def _name_type(lang: str, text: str) -> str | None:
 
 
 def _base(entry_type: str | None) -> str | None:
-    return _GERMEVAL_BASE.get(entry_type or "")
-
-
-def _taken(doc: Doc, chunks: list[Chunk]) -> list[bool]:
-    taken = [False] * len(doc)
-    for s, e, _ in chunks:
-        for i in range(s, e):
-            taken[i] = True
-    return taken
+    return nd.LABEL_OF.get(entry_type or "")
 
 
 def apply(doc: Doc, chunks: list[Chunk], lang: str = settings.DEFAULT_LANGUAGE) -> list[Chunk]:
@@ -125,8 +117,6 @@ def apply(doc: Doc, chunks: list[Chunk], lang: str = settings.DEFAULT_LANGUAGE) 
 
 
 def _apply_rule(doc: Doc, out: list[Chunk], rule: Rule, lang: str) -> list[Chunk]:
-    from newsgraph.nlp import ner_document as nd
-
     kind = rule.kind
     if kind == "retype":
         return [_retype(doc, c, lang) for c in out]
@@ -134,7 +124,7 @@ def _apply_rule(doc: Doc, out: list[Chunk], rule: Rule, lang: str) -> list[Chunk
         return [_part_retype(doc, c, lang) for c in out]
     if kind in nd.KINDS:
         return nd.KINDS[kind](doc, out, lang)
-    taken = _taken(doc, out)
+    taken = nd.taken_tokens(len(doc), out)
 
     def add(s: int, e: int, label: str) -> None:
         out.append((s, e, label))

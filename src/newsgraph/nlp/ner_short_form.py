@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.ner_document import Chunk, _taken, cues
+from newsgraph.nlp.ner_document import Chunk, cues, taken_tokens
 
 ARTICLE_TAGS = frozenset({"ART", "APPRART"})
 
@@ -40,7 +40,7 @@ def short_form(doc: Doc, chunks: list[Chunk], lang: str) -> list[Chunk]:
     if not first:
         return chunks
     out = list(chunks)
-    taken = _taken(len(doc), out)
+    taken = taken_tokens(len(doc), out)
     for tok in doc[1:]:
         head = tok.text if tok.text in first else tok.lemma_  # *des Parlaments* -> *Parlament*
         if head not in first or tok.i < first[head] or taken[tok.i] or len(names[head]) != 1:
