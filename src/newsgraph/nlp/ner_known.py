@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.ner_document import LABEL_OF
+from newsgraph.nlp.ner_document import LABEL_OF, taken_tokens
 
 Chunk = tuple[int, int, str]
 
@@ -26,10 +26,7 @@ def occurrences(text: str, name: str) -> list[tuple[int, int]]:
 
 def fill(doc: Doc, chunks: list[Chunk], known: list[tuple[str, str]]) -> list[Chunk]:
     """``chunks`` plus a chunk for every uncovered occurrence of a known name (longest names first)."""
-    taken = [False] * len(doc)
-    for s, e, _ in chunks:
-        for i in range(s, e):
-            taken[i] = True
+    taken = taken_tokens(len(doc), chunks)
     out = list(chunks)
     for name, typ in sorted(known, key=lambda n: (-len(n[0]), n[0])):
         label = LABEL_OF.get(typ)

@@ -13,6 +13,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from newsgraph.nlp.ner_document import taken_tokens
+
 Chunk = tuple[int, int, str]
 
 
@@ -42,10 +44,7 @@ class Lexicon:
         found = self.matches(words)
         if not found:
             return sorted(chunks)
-        taken = [False] * len(words)
-        for s, e, _ in chunks:
-            for i in range(s, e):
-                taken[i] = True
+        taken = taken_tokens(len(words), chunks)
         by_span = {(s, e): i for i, (s, e, _) in enumerate(chunks)}
         out = list(chunks)
         for s, e, label in found:
