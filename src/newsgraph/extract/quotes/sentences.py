@@ -56,13 +56,18 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return f">{edges[-1]}"
 
 
+def sentence_unit(ex: Extractor, s: int) -> tuple[int, int, str]:
+    """Sentence s as a unit, without a closing ": „…“" direct quote (that quote is its own)."""
+    a, b = ex.v.sents[s]
+    return a, ex.sentence_end(a, b), "sent"
+
+
 def units(ex: Extractor, s: int) -> list[tuple[int, int, str]]:
     """The spans of sentence s a quote may take: the sentence, the clause after each comma or colon
     (to the end of the message, and to the next comma), and the sentence up to each comma."""
     toks = ex.toks
-    a, b = ex.v.sents[s]
-    b = ex.sentence_end(a, b)
-    out = [(a, b, "sent")]
+    a, b, _ = whole = sentence_unit(ex, s)
+    out = [whole]
     seen = {(a, b)}
     for e in range(a + 1, b - 2):
         if e in ex.masked or toks[e].text not in (",", ":"):
@@ -272,12 +277,12 @@ def whole_sentence(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[i
     """A free indirect continuation is a whole sentence: a clause unit whose sentence has a Konjunktiv I
     (or hearsay) verb before it widens to the sentence ("Vielmehr handele es sich um X, wenngleich …
     bekannt seien")."""
-    a, b = ex.v.sents[s]
+    a = ex.v.sents[s][0]
     if unit[2] == "sent" or unit[0] <= a:
         return unit
     toks, lex = ex.toks, ex.lex
     if any(ex.is_konj(i, reportative=True) and toks[i].lower not in lex.konj2 for i in range(a, unit[0])):
-        return a, ex.sentence_end(a, b), "sent"
+        return sentence_unit(ex, s)
     return unit
 
 
@@ -286,8 +291,7 @@ def with_prefield(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[in
     ("Nachdem er sie verfolgt hat, habe er versucht, …"): the unit widens to the sentence."""
     if unit[2] == "sent" or ex.toks[unit[0]].tag not in FINITE or not ex.is_konj(unit[0]):
         return unit
-    a, b = ex.v.sents[s]
-    return a, ex.sentence_end(a, b), "sent"
+    return sentence_unit(ex, s)
 
 
 def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
