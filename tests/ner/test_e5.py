@@ -17,11 +17,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def e5() -> e5weights.E5File:
-    return e5weights.load()
-
-
 def test_config(e5: e5weights.E5File) -> None:
     cfg = e5.config
     assert (cfg.hidden, cfg.layers, cfg.heads, cfg.ffn) == (384, 12, 12, 1536)

@@ -39,11 +39,6 @@ WORDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def e5() -> e5weights.E5File:
-    return e5weights.load()
-
-
 def test_batch_viterbi_matches_one_word_path(e5: e5weights.E5File) -> None:
     assert e5._viterbi_batch(WORDS) == [e5._viterbi(w) for w in WORDS]
 
