@@ -118,23 +118,33 @@ QUOTES_NESTED_DIRECT = "lower"  # quoted phrases in a classified sentence as dir
 # none | lower (opening in lower case) | multi | all; on train "all" and "multi" add more wrong than right
 QUOTES_CHAIN_HEADS: tuple[str, ...] = ("free_indirect",)  # kinds a free indirect continuation merges into
 # (train: adding "indirect" or "reported" heads lowers F1, the gold mostly keeps the indirect clause apart)
+QUOTES_FREE_EXTEND = True  # a free indirect passage takes the uncovered Konjunktiv sentences after it
 QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it
 QUOTES_COLON_QUOTE = True  # an indirect message ends at ": „…“" (the direct quote after it is its own quote)
+QUOTES_MARKER_PREFIELD = True  # "Weil …, ist es laut X schwer": a marker's clause takes its fronted clause
 QUOTES_MARKER_CLAUSE = True  # a marker in a relative clause: the message ends with it; none after "Das sagte"
 QUOTES_TRIM_INDICATIVE = True  # a classified unit loses the indicative comma clauses before its Konjunktiv
 QUOTES_ZU_DEPENDENTS = True  # an infinitive message takes the relative and subordinate clauses after it
 QUOTES_NAME_LIKE = True  # a quoted verbless, mostly capitalised phrase with no cue in its sentence is a name
 QUOTES_WORD_PUNCT = True  # a short quoted span is sentence-like only with a mark that ends a sentence
 QUOTES_FREE_WHOLE = True  # a classified free indirect clause widens to its sentence after a Konjunktiv
+QUOTES_ZU_REACH = True  # an infinitive message reaches back over verbless comma phrases to the first comma
+QUOTES_ZU_NO_COMMA = True  # "hat angekündigt die Preise zu erhöhen": an infinitive message without its comma
 QUOTES_ZU_INFIX = True  # an infinitive clause may end in a verb with "zu" inside (tag VVIZU)
 QUOTES_WIE_APPOSITION = True  # "Wie X, Rolle, mitteilte, …": the wie clause runs over an apposition
 QUOTES_SENTENCE_DISJOINT = True  # a classified unit may not overlap a quote the rules found (not direct)
+QUOTES_BREAK_KONJ = True  # "…, aber es seien …": a contrast still in the Konjunktiv I stays in the message
+QUOTES_CUE_MESSAGE_END = True  # after a speech noun or "heißt es", the message ends where a reported one ends
 QUOTES_COORDINATED_BREAK = True  # "und <indicative finite verb>" ends a reported message ("und fügte hinzu")
 QUOTES_PREFIELD_WIDEN = True  # a classified clause opening with its Konjunktiv verb takes its prefield
 QUOTES_MIN_MESSAGE_WORDS = 3  # an indirect or reported message shorter than this is dropped
 QUOTES_DIRECT_CHAIN = 2  # sentences back in which a cue-less direct quote finds the speaker it continues
 QUOTES_PRONOUN_SENTENCES = 4  # sentences (outside quotes) searched back for a pronoun's antecedent
+QUOTES_NAMING = True  # a quoted name after "als" in a sentence with a naming verb is that verb's quote
+QUOTES_POSTPOSED_MAIN = True  # "…, sagte X": a reported message before it is a main clause with its verb
+QUOTES_NAMING_OBJECT = True  # … and a quoted phrase that closes the sentence after a naming verb
+QUOTES_OBJECT_QUOTED = True  # "X nannte Y „…“." read as a reported act gives way to the quoted phrase
 QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this many characters is ignored
 QUOTES_SPEAKER_RANKER = True  # the learned speaker ranker (speaker_model.json) re-picks the rules' speakers
 

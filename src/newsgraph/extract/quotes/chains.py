@@ -4,7 +4,8 @@ The sentence classifier and the free indirect rule read one sentence at a time, 
 goes on in the Konjunktiv for three sentences comes out as three quotes. The quotes2024 gold (and an
 analyst) reads it as one passage of one speaker: a free indirect sentence that continues the quote
 ending with the sentence right before it (same speaker, nothing but punctuation in between) is
-merged into that quote. Which kinds may start a chain is ``settings.QUOTES_CHAIN_HEADS``.
+merged into that quote. Which kinds may start a chain is ``settings.QUOTES_CHAIN_HEADS``. A passage
+also takes the uncovered Konjunktiv sentences after it that the classifier let go (``extend``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.quotes.extractor import Extractor
 
 CONTINUATION = "free_indirect"
+PARAGRAPH = "\n\n"
 
 
 def _sent_of(ex: Extractor, char: int) -> int:
@@ -63,8 +65,36 @@ def merge(ex: Extractor, found: list[Found]) -> list[Found]:
             merged[id(f)] = prev
             continue
         kept.append(f)
+    if settings.QUOTES_FREE_EXTEND:
+        extend(ex, kept, found)
     out = [f for f in found if f.kind == "direct"] + kept
     for g in out:  # a quote nested in a merged sentence now follows the passage
         if g.source is not None and id(g.source) in merged:
             g.source = merged[id(g.source)]
     return out
+
+
+def extend(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
+    """A free indirect passage takes the sentences right after it, in the same paragraph, that no other
+    quote touches and that report in the Konjunktiv ("Eine weitere Maschine sei unterwegs. 22 Teams seien
+    im Delta."): the classifier reads each sentence alone and lets such a second sentence go."""
+    spans = [(f.start, f.end) for f in found if f.kind != "direct"]
+    for f in kept:
+        if f.kind != CONTINUATION or not _ends_sentence(ex, f):
+            continue
+        s = _sent_of(ex, max(f.start, f.end - 1))
+        while s + 1 < len(ex.v.sents):
+            a, b = ex.v.sents[s + 1]
+            sa, sb = ex.v.sent_chars(s + 1)
+            if b - a < 3 or any(qa < sb and sa < qb for qa, qb in spans):
+                break
+            if sum(1 for i in range(a, b) if i in ex.masked) > (b - a) // 2:
+                break  # mostly a direct quote: its own
+            if PARAGRAPH in ex.v.text[f.end : sa]:
+                break  # a new paragraph: a new passage
+            if not any(ex.is_konj(i) for i in range(a, b)):
+                break
+            ms, me = ex.chars(a, b)
+            f.end = me
+            f.last_sent = s + 1
+            s += 1

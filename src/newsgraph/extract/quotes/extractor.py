@@ -8,7 +8,17 @@ turns them into ``model.Quote`` records.
 from __future__ import annotations
 
 from newsgraph import settings
-from newsgraph.extract.quotes import chains, direct, linear, screen, sentences, speaker, speech_acts
+from newsgraph.extract.quotes import (
+    chains,
+    clauses,
+    direct,
+    linear,
+    naming,
+    screen,
+    sentences,
+    speaker,
+    speech_acts,
+)
 from newsgraph.extract.quotes.candidates import NESTED_FRAME, Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end, find_verbs
 from newsgraph.extract.quotes.lexicon import Lexicon
@@ -52,6 +62,9 @@ class Extractor:
         self.sent_cues: dict[int, list[tuple[Cue, NP | None]]] = {}
         self.direct_cue_tok: dict[int, int] = {}
         self.anaphoric_sents: set[int] = set()  # sentences whose cue reports the one before ("Das sagte X")
+        # acts of naming ("nannte X „…“"): id of the candidate -> the direct quote that is its message
+        self.named: dict[int, int] = {}
+        self.named_quotes: set[int] = set()  # direct quotes that are a name a naming verb gives ("als „…“")
 
     # ------------------------------------------------------------------ helpers
     def chars(self, a: int, b: int) -> tuple[int, int]:
@@ -112,6 +125,7 @@ class Extractor:
     def run(self) -> list[Found]:
         for s, (a, b) in enumerate(self.v.sents):
             self.sentence(s, a, b)
+        naming.mark(self)
         self.directs()
         self.dedupe()
         if FREE_RULE:
@@ -127,6 +141,8 @@ class Extractor:
                 self.found.extend(classified)
                 if settings.QUOTES_NESTED_DIRECT != "none":
                     self.nested_in(classified)
+        if self.named or self.named_quotes:
+            self.found = naming.settle(self)
         self.found = chains.merge(self, self.found)
         if SPEECH_ACTS:
             self.found.extend(speech_acts.find(self))
@@ -245,8 +261,8 @@ class Extractor:
                     self.sent_cues.setdefault(s, []).append((cue, sp))
                     return True
                 start = self.message_start(a, prev)
-                if start < prev:
-                    kind = "indirect" if self.has_konj(start, prev) else "reported"
+                kind = "indirect" if start < prev and self.has_konj(start, prev) else "reported"
+                if start < prev and (kind == "indirect" or clauses.main_clause(self, start, prev)):
                     ms, me = self.chars(start, prev)
                     self.add(
                         Found(kind, ms, me, s, sp, (v, cue.last + 1), self.cue_text(cue), frame="postposed")
@@ -326,17 +342,32 @@ class Extractor:
         # the complement follows one of the next commas (an apposition or a PP may come first)
         e = clause_end(toks, after, b, self.masked)
         if e >= b - 1:
+            if settings.QUOTES_ZU_NO_COMMA and "that" in frames and clauses.extraposed_zu(self, cue, b):
+                # "Philips hat angekündigt die Preise zu erhöhen": an infinitive without its comma
+                ms, me = self.chars(cue.last + 1, b)
+                own = sp if sp is not None and sp.b <= v else None  # a phrase after the cue is the message's
+                self.add(Found("indirect", ms, me, s, own, (v, cue.last + 1), self.cue_text(cue), frame="zu"))
+                return True
             # no complement clause: a reported speech act with a nominal object
             if "object" in frames and sp is not None and self.reported_act(a, b, v, sp):
                 ms, me = self.chars(a, b)
                 cue_rng = (v, cue.last + 1)
-                self.add(Found("reported", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="object"))
+                f = Found("reported", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="object")
+                quoted = (
+                    clauses.quoted_object(self, v, b)
+                    if naming.NAMING_FRAME in frames and settings.QUOTES_OBJECT_QUOTED
+                    else None
+                )
+                if quoted is not None:  # "nannte den Bericht eine „Zeitungsente“": the quoted words say it
+                    self.named[id(f)] = quoted
+                self.add(f)
                 return True
             return False
         tries = 0
+        first = e + 1  # the earliest complement start ("…, nicht über X, das Gebäude, bestimmen zu wollen")
         while e < b - 1 and tries < 3:
             tries += 1
-            got = self.complement(s, a, b, e, cue, sp)
+            got = self.complement(s, a, b, e, cue, sp, first)
             if got:
                 return True
             if toks[e].text != ",":
@@ -477,8 +508,9 @@ class Extractor:
         nxt = self.toks[v + 1].text if v + 1 < len(self.toks) else "."
         return nxt in CLAUSE_STOP
 
-    def complement(self, s: int, a: int, b: int, e: int, cue: Cue, sp: NP | None) -> bool:
-        """The quote after the cue's clause ends at token e ("," or ":")."""
+    def complement(self, s: int, a: int, b: int, e: int, cue: Cue, sp: NP | None, first: int = -1) -> bool:
+        """The quote after the cue's clause ends at token e ("," or ":"); ``first`` is the token after the
+        first comma after the cue (an infinitive clause reaches back over verbless comma phrases to it)."""
         toks, lex = self.toks, self.lex
         v, frames = cue.v, cue.sense.frames
         sep = toks[e].text
@@ -511,7 +543,15 @@ class Extractor:
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="v2"))
             return True
         if "that" in frames and self.zu_clause(n, b):
-            ms, me = self.chars(n, self.dependents_end(clause_end(toks, n, b, self.masked), b))
+            reach = (
+                settings.QUOTES_ZU_REACH
+                and self.v.tagged
+                and 0 <= first < n
+                and toks[n].tag not in SUBORDINATOR_TAGS
+            )
+            reach = reach and clauses.verbless(self, first, e)
+            start = first if reach else n
+            ms, me = self.chars(start, self.dependents_end(clause_end(toks, n, b, self.masked), b))
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="zu"))
             return True
         return False
@@ -573,7 +613,7 @@ class Extractor:
                 return x  # "…, Europa brauche die Engländer und fügte hinzu": the speaker acts on
             if toks[x].text == "," and x + 1 < b:
                 nxt = toks[x + 1]
-                if nxt.lower in lex.message_breaks:
+                if nxt.lower in lex.message_breaks and not clauses.reported_on(self, x + 1, b):
                     return x
                 if nxt.tag in ("VVFIN", "VAFIN", "VMFIN") and not self.is_konj(x + 1):
                     return x
@@ -622,7 +662,7 @@ class Extractor:
             if sp is None:
                 np_ = speaker.parse_np(toks, a, b, lex)
                 sp = np_ if np_ is not None and np_.b <= i else None
-            ms, me = self.chars(n, b)
+            ms, me = self.chars(n, self.message_end(n, b) if settings.QUOTES_CUE_MESSAGE_END else b)
             self.add(Found("indirect", ms, me, s, sp, (i, i + 1), toks[i].text, frame="noun"))
             return
 
@@ -770,6 +810,8 @@ class Extractor:
                 opened = next((x for x in range(ca - 1, a - 1, -1) if toks[x].text == "("), None)
                 if opened is not None:
                     ca = opened
+        if settings.QUOTES_MARKER_PREFIELD and ca > a and clauses.fronted_clause(self, a, ca):
+            ca = a  # "Weil … führten, ist es laut X schwer, …": the fronted clause is the prefield
         if ca == m0:
             n = m1
             if n < b and toks[n].text == ",":
@@ -903,7 +945,7 @@ class Extractor:
                 self.direct_speaker.setdefault(k, (src, None, "impersonal"))
                 self.direct_cue_tok[k] = i
                 return
-            ms, me = self.chars(e + 1, b)
+            ms, me = self.chars(e + 1, self.message_end(e + 1, b) if settings.QUOTES_CUE_MESSAGE_END else b)
             self.add(Found("indirect", ms, me, s, src, cue, text, frame="impersonal"))
 
     # ------------------------------------------------------------------ direct quotes

@@ -65,6 +65,7 @@ class Lexicon:
     negation: frozenset[str] = frozenset()
     prefield_adverbs: frozenset[str] = frozenset()
     infinitive: frozenset[str] = frozenset()
+    naming: frozenset[str] = frozenset()  # "als" before the quoted name a naming verb gives
     clause_openers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     passive: frozenset[str] = frozenset()
@@ -188,6 +189,7 @@ def load(lang: str = "de") -> Lexicon:
     lex.prefield_adverbs = frozenset(g["prefield_adverbs"]["words"])
     lex.anaphoric = frozenset(g["anaphoric"]["words"])
     lex.infinitive = frozenset(g["infinitive"]["words"])
+    lex.naming = frozenset(g.get("naming", {}).get("words", []))
     lex.clause_openers = frozenset(g["clause_openers"]["words"])
     lex.auxiliaries = frozenset(g["auxiliaries"]["words"])
     lex.passive = frozenset(g["passive"]["words"])

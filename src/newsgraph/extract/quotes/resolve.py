@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsgraph import settings
+from newsgraph.extract.quotes import speaker_lexicon
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
@@ -36,6 +37,7 @@ class Person:
 class Resolver:
     def __init__(self, v: View, lex: Lexicon, mentions: list | None, quoted: list[tuple[int, int]]) -> None:
         self.v, self.lex = v, lex
+        self.anaphors = speaker_lexicon.load(lex.lang).anaphors  # "letztere": the person named last
         self.quoted = quoted
         self.persons: list[Person] = []
         self.orgs: list[tuple[int, int]] = []
@@ -163,6 +165,8 @@ class Resolver:
             rel = self.relative_antecedent(np_.a - 1)
             if rel is not None:
                 return rel  # "eines Hackers, der behauptet": the relative pronoun's noun
+        if np_.kind == "pronoun" and toks[np_.a].lower in self.anaphors:
+            return self.last_named(a)  # "so letztere": the person named last
         if np_.kind == "pronoun":
             gender = self.lex.pronoun_gender.get(toks[np_.a].lower)
             if gender in ("m", "f"):
@@ -205,6 +209,16 @@ class Resolver:
         near += [o for o in self.orgs if o[1] <= pos and toks[self.v.tok_at(o[0])].sent == sent]
         near = [m for m in near if not self.v.text[m[1] : pos].strip(" )")]  # nothing in between
         return max(near, key=lambda m: m[1]) if near else None
+
+    def last_named(self, pos: int) -> tuple[int, int] | None:
+        """The person named last before ``pos``, outside quotes, within the pronoun window."""
+        sent = self.v.toks[self.v.tok_at(pos)].sent
+        near = [
+            p
+            for p in self.persons
+            if p.end <= pos and not p.in_quote and sent - p.sent < RESOLVE_PRONOUNS_BACK
+        ]
+        return (near[-1].start, near[-1].end) if near else None
 
     def antecedent(self, pos: int) -> tuple[int, int] | None:
         sent = self.v.toks[self.v.tok_at(pos)].sent

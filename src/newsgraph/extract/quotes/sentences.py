@@ -33,6 +33,8 @@ NONE = "none"
 VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
 FINITE = ("VVFIN", "VMFIN", "VAFIN")
 CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
+TRIM_CUTS = (",", ":", ";")  # where trim_indicative may cut a unit
+MAIN_CUTS = (":", ";")  # after these a new main clause may open (a capital, a finite verb first)
 
 
 # ---------------------------------------------------------------------------------- features
@@ -300,7 +302,7 @@ def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
     the Konjunktiv clause). Trailing indicative clauses stay (relative clauses mostly: trimming them
     cost F1 on train, out of fold)."""
     toks = ex.toks
-    cuts = [e for e in range(a + 1, b - 1) if toks[e].text == "," and e not in ex.masked]
+    cuts = [e for e in range(a + 1, b - 1) if toks[e].text in TRIM_CUTS and e not in ex.masked]
     if not cuts:
         return a, b
     bounds = [a, *cuts, b]
@@ -322,7 +324,8 @@ def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
     if i == 0 or i >= len(segs):
         return a, b
     first = toks[segs[i][0]]
-    if first.is_cap or first.tag in FINITE or ex.is_konj(first.i, reportative=True):
+    new_main = toks[segs[i][0] - 1].text in MAIN_CUTS  # "X bezweifelte die Eignung: Er habe …"
+    if not new_main and (first.is_cap or first.tag in FINITE or ex.is_konj(first.i, reportative=True)):
         return a, b  # "Was sie wollten, sei …": the clause before is the prefield, not a frame
     return segs[i][0], b
 

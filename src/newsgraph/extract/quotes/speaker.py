@@ -89,10 +89,10 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
         j += 1
         if j < end and toks[j].lower in lex.indefinite:  # "manch einer"
             return NP(i, j + 1, "indefinite", j, definite=False)
-    elif t.lower in lex.det_obl:
+    elif t.lower in lex.det_obl or t.lower in lex.det_gen:
         if not oblique:
             return None
-        j += 1
+        j += 1  # "laut einem Sprecher", "in einer Pressemitteilung"
     k = 0
     while j < end and k < MAX_ATTRS and _is_attr(toks[j], lex) and not _is_noun(toks[j], lex):
         j += 1

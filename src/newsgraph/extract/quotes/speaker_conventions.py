@@ -8,6 +8,8 @@ consistent on the training data:
 - an indirect message without a cue of its own that holds a reported-speech marker names its source
   there ("[Einige hätten Gewehre getragen, was aber dem Zeugen zufolge üblich sei]" → "dem Zeugen",
   "[… sollen nach Ansicht von ai …]", "[…, wie er sagt, …]");
+- a direct quote without a cue after such a marker in its own sentence names its source there
+  ("Seiner Ansicht nach „sind wir wohl Zeugen …“" → "Seiner Ansicht");
 - a cue without a speaker after a clause-initial "wie" has the words in between for its speaker
   ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse).
 
@@ -43,7 +45,7 @@ def follow(sel: Selector, found: list[Found]) -> None:
     if not sel.words.inner_source:
         return
     for f in found:
-        inner = inner_source(sel, f)
+        inner = inner_source(sel, f) or (direct_marker(sel, f) if sel.words.direct_marker else None)
         if inner is None or speaker_inside(sel, f) and f.kind != "indirect":
             continue  # a speaker inside the message already: the message's own frame found it
         f.speaker, f.speaker_chars, f.source = inner, None, None
@@ -71,11 +73,32 @@ def inner_source(sel: Selector, f: Found) -> NP | None:
     """ "[Dem Vernehmen nach soll Gerhardt …]", "[… sollen nach Ansicht von ai …]", "[… seien dem
     Zeugen zufolge …]", "[…, wie er sagt, …]": a reported-speech marker inside an indirect message
     without a cue names its source there (the first such marker wins)."""
-    toks, lex = sel.toks, sel.lex
+    toks = sel.toks
     if f.kind == "direct" or f.cue is not None:
         return None  # a cue of its own names the speaker
     m = sel.v.tok_at(f.start)
     me = min(len(toks), sel.v.tok_at(max(f.start, f.end - 1)) + 1)
+    return marker_source(sel, m, me)
+
+
+def direct_marker(sel: Selector, f: Found) -> NP | None:
+    """ "Seiner Ansicht nach „sind wir wohl Zeugen …“": a direct quote without a cue that continues a
+    sentence holding a reported-speech marker before it names its source there."""
+    toks = sel.toks
+    if f.kind != "direct" or f.cue is not None:
+        return None
+    m = sel.v.tok_at(f.start)
+    if m >= len(toks):
+        return None
+    sa = sel.v.sents[toks[m].sent][0]
+    if m - sa < 2:
+        return None  # the quote opens its sentence: no frame in front of it
+    return marker_source(sel, sa, m)
+
+
+def marker_source(sel: Selector, m: int, me: int) -> NP | None:
+    """The source named by the first reported-speech marker in tokens [m, me)."""
+    toks, lex = sel.toks, sel.lex
     for i in range(m, me):
         w = toks[i].lower
         entry = lex.prepositions_marker.get(w)

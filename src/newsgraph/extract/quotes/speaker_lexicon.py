@@ -36,6 +36,13 @@ class SpeakerWords:
     lookback_sentences: int = 1  # sentences searched back for the speaker of a bare continuation
     interloper_score: float = 2.5  # ... and one in the sentence between a continuation and its quote
     prefix_score: float = 1.5  # ... and one replacing the copied speaker of a continuation
+    anaphors: frozenset[str] = frozenset()  # "„…“, so letztere": words for the person named last
+    quoted_names: bool = False  # "„…“, schrieb „Die Zeit“": a quoted name after the verb speaks
+    passive_object: bool = False  # "„…“ wird der Franzose … zitiert": the subject of a passive "zitieren"
+    impersonal_source: bool = False  # "„…“, heißt es in einer Erklärung": the source PP after "es"
+    direct_marker: bool = False  # "Seiner Ansicht nach „…“": a marker before a cue-less direct quote
+    prefield_subject: bool = False  # "X hatte Y aufgefordert, …": X (the prefield) speaks, not Y
+    parenthesis: bool = False  # "Mohammed ElBaradei („…“)": the name before a quote in parentheses
 
 
 @cache
@@ -66,4 +73,11 @@ def load(lang: str = "de") -> SpeakerWords:
         prefix_score=float(sel.get("prefix_score", 1.5)),
         interloper_score=float(sel.get("interloper_score", 2.5)),
         lookback_sentences=int(sel.get("lookback_sentences", 1)),
+        anaphors=frozenset(data.get("anaphors", {}).get("words", [])),
+        quoted_names=bool(data.get("after_quote", {}).get("quoted_names", False)),
+        passive_object=bool(data.get("after_quote", {}).get("passive_object", False)),
+        impersonal_source=bool(data.get("after_quote", {}).get("impersonal_source", False)),
+        direct_marker=bool(data.get("inner_source", {}).get("direct", False)),
+        prefield_subject=bool(data.get("prefield_subject", {}).get("enabled", False)),
+        parenthesis=bool(data.get("parenthesis", {}).get("enabled", False)),
     )

@@ -115,6 +115,8 @@ def candidates(
     extra: list[tuple[str, NP | None]] = []
     if f.kind == "direct":
         extra.append(("post", sel.after_quote(f)))
+        if sel.words.parenthesis:
+            extra.append(("paren", sel.parenthesis(f)))
     if f.cue is not None:
         extra.append(("rel", sel.relative(f)))
         extra.append(("psrc", sel.passive_source(f, blocked)))
@@ -285,6 +287,9 @@ def rerank(sel: Selector, found: list[Found]) -> None:
     for f in sorted(found, key=lambda g: g.start):
         if f.frame == NESTED_FRAME and f.source is not None:
             continue  # it follows the sentence it stands in (below)
+        if f.kind == "direct" and sel.words.parenthesis and sel.parenthesis(f) is not None:
+            prev = rule_span(sel, f)  # "Mohammed ElBaradei („…“)": the frame names the speaker
+            continue
         cands = candidates(sel, f, blocked, prev, where)
         scores = [model.proba(c.feats)[1] for c in cands]
         best = cands[max(range(len(cands)), key=lambda i: scores[i])]

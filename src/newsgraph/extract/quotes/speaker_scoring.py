@@ -178,7 +178,9 @@ class Scorer:
                 i += 1
                 continue
             np_ = None
-            if (
+            if t.lower in self.words.anaphors:
+                np_ = NP(i, i + 1, "pronoun", i)  # "so letztere"
+            elif (
                 t.lower in lex.pronoun_gender
                 and lex.pronoun_gender[t.lower] in ("m", "f", "pl")
                 and not (t.lower in lex.det_nom and i + 1 < hi and toks[i + 1].is_cap)

@@ -10,7 +10,11 @@ copy the speaker of the quote before. Here, with the mentions of the NER at hand
 - a pronoun right after the cue verb is its subject ("Der Politik schlug er vor, …");
 - a relative pronoun before the cue is the speaker ("eines Hackers, der behauptet, …");
 - a passive cue takes the source of its PP ("In einem Bericht der Zeitung wurde vermutet, …");
-- a direct quote followed by ", so X" / ", sagte X" takes X;
+- a direct quote followed by ", so X" / ", sagte X" takes X, also ", so letztere" (an anaphor),
+  ", schrieb „Die Zeit“" (a quoted name), ", heißt es in einer Erklärung" (the source PP) and
+  "wird X … zitiert" (the subject of a passive verb that quotes its object);
+- a direct quote alone in parentheses right after a person's name is that person's
+  ("Mohammed ElBaradei („…“)"; the learned ranker leaves it alone);
 - a continuation (a copied speaker) keeps it unless its own sentence names a subject in front of
   the message, or a new subject stands in the sentence between it and the quote it continues;
 - a message whose own subject was taken for its speaker ("[Die Bundeswehr sei …]") takes the
@@ -77,6 +81,11 @@ class Selector(Finders):
                 continue
             if f.kind == "free_indirect":
                 continue
+            if f.kind == "direct" and self.words.parenthesis:
+                paren = self.parenthesis(f)  # "Mohammed ElBaradei („…“)"
+                if paren is not None:
+                    f.speaker, f.speaker_chars, f.source = paren, None, None
+                    continue
             old = f.speaker
             if f.kind == "direct" and f.cue is None and old is not None and self.earlier(old, f):
                 # a quote that continues an earlier speaker, unless its own sentence names one in
@@ -111,7 +120,7 @@ class Selector(Finders):
 
     def better(self, f: Found, quoted: set[int]) -> NP | None:
         """The speaker phrase ``f`` should have (``f.speaker`` itself when it is fine)."""
-        if f.kind == "direct" and f.cue is None:
+        if f.kind == "direct" and (f.cue is None or f.speaker is None):
             post = self.after_quote(f)
             if post is not None:
                 return post
@@ -132,8 +141,16 @@ class Selector(Finders):
             inverted = self.inverted_pronoun(f, level)
             if inverted is not None:
                 return inverted
+        if self.words.prefield_subject:
+            pre = self.prefield(f)  # "Jüttner hatte Lenz aufgefordert, […]": the prefield speaks
+            if pre is not None:
+                return pre
         if level == SURE:
             return f.speaker
+        if f.speaker is not None and self.words.impersonal_source:
+            alt = self.impersonal(f.speaker, f)
+            if alt is not None:
+                return alt  # "Nun heißt es im Abschlussbericht, …" / "Es ziehen 47 Prozent der Befragten …"
         if f.speaker is not None and self.passive(f):
             agent = self.passive_source(f, quoted)  # "X wurde von Y als … bezeichnet": Y speaks
             if agent is not None:
