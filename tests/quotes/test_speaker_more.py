@@ -16,7 +16,7 @@ WORDS = speaker_lexicon.load("de")
 
 def _examples() -> list[tuple[str, str, str]]:
     out = []
-    for section in ("anaphors", "parenthesis", "prefield_subject"):
+    for section in ("anaphors", "parenthesis", "prefield_subject", "main_clause"):
         out.append((section, DATA[section]["example"], DATA[section]["speaker"]))
     for section in ("after_quote", "inner_source"):
         for ex in DATA[section]["examples"]:
@@ -40,6 +40,7 @@ def test_section_examples(tagged_nlp, section, text, phrase):
 def test_switches_are_on():
     assert WORDS.anaphors and WORDS.quoted_names and WORDS.passive_object
     assert WORDS.impersonal_source and WORDS.parenthesis and WORDS.direct_marker and WORDS.prefield_subject
+    assert WORDS.main_clause
 
 
 def test_nominative_middle_field_keeps_its_speaker(tagged_nlp):

@@ -181,6 +181,35 @@ class Finders(Scorer):
         best = max(cands, key=lambda c: c.score)
         return best.np if best.score >= self.words.prefix_score else None
 
+    def main_clause(self, f: Found) -> NP | None:
+        """ "…, halten die Befehlshaber der US-Streitkräfte einen Abzug für unwahrscheinlicher, [da …]",
+        "…, war sich die Staatsanwaltschaft sicher, [dass …]": the subject of the clause right before a
+        message that starts inside its sentence after a comma: the phrase in front of its finite verb, else
+        the one after it."""
+        toks, lex = self.toks, self.lex
+        m = self.v.tok_at(f.start)
+        if m < 2 or m >= len(toks) or toks[m - 1].text != "," or not self.v.tagged:
+            return None
+        sa = self.v.sents[toks[m].sent][0]
+        cs = m - 2
+        while cs > sa and toks[cs - 1].text not in (",", ":", ";"):
+            cs -= 1
+        fin = next(
+            (x for x in range(cs, m - 1) if toks[x].tag.startswith("V") and toks[x].tag.endswith("FIN")), None
+        )
+        if (
+            fin is None
+            or toks[cs].lower in lex.subordinators
+            or toks[cs].lower in self.words.relative_pronouns
+        ):
+            return None  # no main clause: a subordinate or relative clause before the message
+        sp = speaker.subject_before(toks, cs, fin, lex) if fin > cs else None  # "X kritisierte Y dafür, …"
+        if sp is None:
+            sp = speaker.subject_after(toks, fin, m - 1, lex)  # "Unter … Bedingungen halten X …"
+        if sp is None or self.oblique(sp) or toks[sp.a].lower in self.words.non_speakers:
+            return None
+        return sp if self.level(sp) != NOT_SPEAKER else None
+
     def inside(self, np_: NP, f: Found) -> bool:
         return f.start <= self.toks[np_.a].start and self.toks[np_.b - 1].end <= f.end
 

@@ -42,6 +42,7 @@ class SpeakerWords:
     impersonal_source: bool = False  # "„…“, heißt es in einer Erklärung": the source PP after "es"
     direct_marker: bool = False  # "Seiner Ansicht nach „…“": a marker before a cue-less direct quote
     prefield_subject: bool = False  # "X hatte Y aufgefordert, …": X (the prefield) speaks, not Y
+    main_clause: bool = False  # "…, war sich X sicher, [dass …]": the subject of the clause before speaks
     parenthesis: bool = False  # "Mohammed ElBaradei („…“)": the name before a quote in parentheses
 
 
@@ -79,5 +80,6 @@ def load(lang: str = "de") -> SpeakerWords:
         impersonal_source=bool(data.get("after_quote", {}).get("impersonal_source", False)),
         direct_marker=bool(data.get("inner_source", {}).get("direct", False)),
         prefield_subject=bool(data.get("prefield_subject", {}).get("enabled", False)),
+        main_clause=bool(data.get("main_clause", {}).get("enabled", False)),
         parenthesis=bool(data.get("parenthesis", {}).get("enabled", False)),
     )

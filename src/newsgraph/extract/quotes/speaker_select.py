@@ -15,8 +15,12 @@ copy the speaker of the quote before. Here, with the mentions of the NER at hand
   "wird X … zitiert" (the subject of a passive verb that quotes its object);
 - a direct quote alone in parentheses right after a person's name is that person's
   ("Mohammed ElBaradei („…“)"; the learned ranker leaves it alone);
+- a phrase the scanners took from the middle field ("Jüttner hatte Lenz aufgefordert, …") gives way
+  to the subject in the prefield; the source PP after "es" replaces it ("heißt es im Bericht, …");
 - a continuation (a copied speaker) keeps it unless its own sentence names a subject in front of
   the message, or a new subject stands in the sentence between it and the quote it continues;
+- a message without a cue that starts after a comma takes the subject of the clause before it
+  ("…, war sich die Staatsanwaltschaft sicher, [dass …]");
 - a message whose own subject was taken for its speaker ("[Die Bundeswehr sei …]") takes the
   subject of the sentence before ("Lammert würdigte die Bundeswehr …").
 
@@ -68,7 +72,8 @@ class Selector(Finders):
             ):
                 # the subject of the message itself ("[Die Bundeswehr sei …]") does not speak it:
                 # the subject of the sentence before does ("Lammert würdigte die Bundeswehr …")
-                f.speaker = self.lookback(f, quoted)
+                main = self.main_clause(f) if self.words.main_clause else None
+                f.speaker = main or self.lookback(f, quoted)
                 f.speaker_chars = None
                 continue
             if f.source is not None and f.speaker is None:
@@ -124,6 +129,15 @@ class Selector(Finders):
             post = self.after_quote(f)
             if post is not None:
                 return post
+        if (
+            self.words.main_clause
+            and f.kind == "indirect"
+            and f.cue is None
+            and f.frame not in self.words.trusted_frames
+        ):
+            main = self.main_clause(f)  # "…, war sich die Staatsanwaltschaft sicher, [dass …]"
+            if main is not None:
+                return main
         if f.speaker is None and f.speaker_chars is not None:
             # a continuation takes the speaker of the quote before, unless its own sentence has a
             # frame before the message: "Er forderte die SPD auf, [stärker zu sparen]"
