@@ -43,28 +43,33 @@ def test_switches_are_on():
     assert WORDS.main_clause
 
 
-def test_nominative_middle_field_keeps_its_speaker(tagged_nlp):
-    """ "Die Forderung hatte der Minister erhoben, …": "der Minister" looks nominative, so it stays."""
-    text = "Am Montag hatte der Minister angekündigt, dass die Steuern im nächsten Jahr sinken würden."
-    quotes = analyze(Document(id="t", text=text), tagged_nlp).quotes
-    assert quotes and _overlaps(quotes, text, "der Minister"), [q.speaker_text for q in quotes]
-
-
-def test_impersonal_subject_gives_way_to_the_source(tagged_nlp):
-    """ "Nun heißt es im Abschlussbericht, […]": the source PP, not "es"."""
-    text = "Nun heißt es im Abschlussbericht, bei der Wahl seien erhebliche Probleme identifiziert worden."
-    quotes = analyze(Document(id="t", text=text), tagged_nlp).quotes
-    assert quotes and _overlaps(quotes, text, "im Abschlussbericht"), [q.speaker_text for q in quotes]
-
-
-def test_source_before_a_relative_clause(tagged_nlp):
-    """ "In einer Presseerklärung, die …, wurde verkündet, […]": the source PP before the relative clause."""
-    text = (
+SPEAKER_CASES = [
+    pytest.param(
+        # "Die Forderung hatte der Minister erhoben, …": "der Minister" looks nominative, so it stays
+        "Am Montag hatte der Minister angekündigt, dass die Steuern im nächsten Jahr sinken würden.",
+        "der Minister",
+        id="nominative-middle-field",
+    ),
+    pytest.param(
+        # "Nun heißt es im Abschlussbericht, […]": the source PP, not "es"
+        "Nun heißt es im Abschlussbericht, bei der Wahl seien erhebliche Probleme identifiziert worden.",
+        "im Abschlussbericht",
+        id="impersonal-gives-way-to-source",
+    ),
+    pytest.param(
+        # "In einer Presseerklärung, die …, wurde verkündet, […]": the source PP before the relative clause
         "In einer Presseerklärung, die am Mittwoch in Banja Luka veröffentlicht wurde, wurde verkündet, "
-        "dass die Serben alle Verantwortlichen ausliefern würden."
-    )
+        "dass die Serben alle Verantwortlichen ausliefern würden.",
+        "In einer Presseerklärung",
+        id="source-before-relative-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_CASES)
+def test_speaker_span(tagged_nlp, text: str, speaker: str) -> None:
     quotes = analyze(Document(id="t", text=text), tagged_nlp).quotes
-    assert quotes and _overlaps(quotes, text, "In einer Presseerklärung"), [q.speaker_text for q in quotes]
+    assert quotes and _overlaps(quotes, text, speaker), [q.speaker_text for q in quotes]
 
 
 def test_anaphor_resolves_to_the_person_named_last(analyze_text):
