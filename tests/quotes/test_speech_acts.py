@@ -35,7 +35,7 @@ def test_example_is_reported_with_its_speaker(entry, tagged_quotes):
     [
         "Plädiert der Senator für eine Erweiterung der Befugnisse?",  # a question
         "Hier rechnet man mit einem Pegelstand von 5,90 Metern.",  # the generic pronoun
-        "Der Senator hat für eine Erweiterung der Befugnisse plädiert.",  # a perfect (off by default)
+        "Der Senator hat für eine Erweiterung der Befugnisse plädiert.",  # a perfect with a common noun
         "Für eine Erweiterung der Befugnisse wird plädiert.",  # a passive without its agent
         "Die Polizei fand einen Abschiedsbrief im Haus des Mannes.",  # no speech act
     ],

@@ -6,9 +6,15 @@ the quotes2024 gold marks the whole sentence, speaker included. This stage runs 
 learned stages, on the sentences no quote touches: when the main verb's lemma (a separable particle
 joined in front) is listed in ``lang/<lang>/quotes/speech_acts.toml``, the verb is indicative and its
 subject is found, the sentence becomes a quote of kind "reported" with that subject as speaker. An
-apposition between subject and verb is passed over ("Lars Schauer, Manager von Energie Cottbus,
-bezeichnete …"); a listed act in the passive counts when it names its agent ("Von Unionspolitikern wurden
-die Äußerungen als geschmacklos bezeichnet", the agent prepositions in the data file), the agent speaking.
+apposition or a relative clause between subject and verb is passed over ("Lars Schauer, Manager von
+Energie Cottbus, bezeichnete …"; "Gutachter, die …, gehen von … aus"), and so is a content clause that
+opens the sentence ("Dass …, empfanden Anwohner als Lärmbelästigung", the subject after the verb); a
+listed act in the passive counts when it names its agent ("Von Unionspolitikern wurden die Äußerungen als
+geschmacklos bezeichnet", the agent prepositions in the data file), the agent speaking; a perfect or
+pluperfect ("hat … aufgefordert") counts with a subject of the kinds the data file lists
+(settings.QUOTES_SPEECH_ACT_PERFECT). A relative clause that an earlier stage took for a quote ("…, der von
+Beobachtern überwacht werden soll") gives way to the act around it when it has no Konjunktiv: its modal
+belongs to the demand.
 
 It needs the tagger's tags and lemmas; on an untagged document it finds nothing.
 """
@@ -22,6 +28,7 @@ from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP
+from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import Tok
 from newsgraph.lang import load_toml
@@ -31,12 +38,18 @@ if TYPE_CHECKING:
 
 DATA = "quotes/speech_acts.toml"
 FULL_FINITE = "VVFIN"
-AUX_FINITE = ("VAFIN", "VMFIN")
+AUX_FINITE = ("VAFIN", "VMFIN")  # the auxiliary first: the perfect's (is_perfect)
 NONFINITE = ("VVPP", "VVINF", "VVIZU")
 PARTICLE = "PTKVZ"
 QUESTION = "?"
+OPEN_PAREN = "("
+CLOSE_PAREN = ")"
 APPOSITION_MARK = ","
 APPOSITION_MAX = 12  # tokens an apposition may take
+RELATIVE_MAX = 25  # tokens a relative clause between subject and verb may take
+RELATIVE_TAGS = ("PRELS", "PRELAT")
+PREPOSITION = "APPR"  # "…, mit dem …": a relative clause after a preposition
+SUBORDINATOR = "KOUS"  # the tag of "dass" opening a content clause before the act
 NOT_APPOSITION = ("PRELS", "PRELAT", "KOUS", "KOUI", "PWS", "PWAV")  # a relative or subordinate clause
 ANY = "any"  # the pronoun gender of the generic and the first-person pronoun (grammar.toml)
 SPEAKER_KINDS = frozenset({"name", "role", "source", "noun", "pronoun"})
@@ -51,7 +64,9 @@ def lemmas(lang: str) -> frozenset[str]:
     return frozenset(e["lemma"] for e in load_toml(lang, DATA).get("act", []))
 
 
-def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | None, str] | None:
+def main_verb(
+    toks: list[Tok], a: int, b: int, coordination: frozenset[str] = frozenset()
+) -> tuple[int, int | None, int | None, str] | None:
     """The main verb of the sentence toks[a:b] read as a main clause: (verb, auxiliary, particle, lemma).
 
     The first finite verb; after a finite auxiliary or modal, the participle or infinitive of its clause.
@@ -61,6 +76,9 @@ def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | N
     while k + 1 < b:
         k += 1
         t = toks[k]
+        if t.text == OPEN_PAREN:  # "Kurz vor Weihnachten (X berichtete) hatte …": not the main clause
+            k = next((j for j in range(k + 1, b) if toks[j].text == CLOSE_PAREN), b)
+            continue
         if t.text in CLAUSE_STOP:
             skip = apposition_end(toks, k, b) if settings.QUOTES_SPEECH_ACT_APPOSITION else None
             if skip is None:
@@ -69,9 +87,15 @@ def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | N
             continue
         if t.tag == FULL_FINITE:
             part = None
-            for j in range(k + 1, b):
+            j = k
+            while j + 1 < b:
+                j += 1
                 if toks[j].text in CLAUSE_STOP:
-                    break
+                    skip = insertion_end(toks, j, b)
+                    if skip is None:
+                        break
+                    j = skip  # "gab am Montag, dem 27. März, die Einstellung bekannt"
+                    continue
                 if toks[j].tag == PARTICLE:
                     part = j
                     break
@@ -82,12 +106,18 @@ def main_verb(toks: list[Tok], a: int, b: int) -> tuple[int, int | None, int | N
                 lemma = toks[part].lower + lemma
             return k, None, part, lemma
         if t.tag in AUX_FINITE:
+            # the right bracket: the last verb of the clause ("hat sich wie erwartet … entwickelt")
+            last = None
             for j in range(k + 1, b):
-                if toks[j].text in CLAUSE_STOP:
-                    return None
+                if toks[j].text in CLAUSE_STOP or (last is not None and toks[j].lower in coordination):
+                    if last is None:
+                        return None
+                    break  # the end of the clause, or a second conjunct ("… angeschrieben und … gebeten")
                 if toks[j].tag in NONFINITE and toks[j].lemma:
-                    return j, k, None, toks[j].lemma.lower()
-            return None
+                    last = j
+            if last is None:
+                return None
+            return last, k, None, toks[last].lemma.lower()
     return None
 
 
@@ -97,6 +127,8 @@ def apposition_end(toks: list[Tok], k: int, b: int) -> int | None:
     follows. None when toks[k] opens anything else."""
     if toks[k].text != APPOSITION_MARK:
         return None
+    if k + 1 < b and toks[k + 1].tag in RELATIVE_TAGS:
+        return relative_end(toks, k, b)
     for c in range(k + 1, min(b - 1, k + 1 + APPOSITION_MAX)):
         t = toks[c]
         if t.text == APPOSITION_MARK:
@@ -105,6 +137,66 @@ def apposition_end(toks: list[Tok], k: int, b: int) -> int | None:
         if t.text in CLAUSE_STOP or t.tag.startswith("V") or t.tag in NOT_APPOSITION:
             return None
     return None
+
+
+def insertion_end(toks: list[Tok], k: int, b: int) -> int | None:
+    """The closing comma of a verbless insertion opened by the comma toks[k] ("am Montag, dem 27. März,
+    die …"); None when toks[k] opens anything else."""
+    if toks[k].text != APPOSITION_MARK:
+        return None
+    for c in range(k + 1, min(b - 1, k + 1 + APPOSITION_MAX)):
+        t = toks[c]
+        if t.text == APPOSITION_MARK:
+            return c if c > k + 1 else None
+        if t.text in CLAUSE_STOP or t.tag.startswith("V") or t.tag in NOT_APPOSITION:
+            return None
+    return None
+
+
+def relative_end(toks: list[Tok], k: int, b: int) -> int | None:
+    """The closing comma of a relative clause opened after the comma toks[k] ("Gutachter, die die Maschine
+    untersuchten, gehen von einem Totalschaden aus"): a comma that the main clause's finite verb follows."""
+    for c in range(k + 2, min(b - 1, k + 1 + RELATIVE_MAX)):
+        t = toks[c]
+        if t.text == APPOSITION_MARK:
+            nxt = toks[c + 1].tag
+            return c if nxt == FULL_FINITE or nxt in AUX_FINITE else None
+        if t.text in CLAUSE_STOP:
+            return None
+    return None
+
+
+def fronted_clause_end(toks: list[Tok], a: int, b: int) -> int | None:
+    """The finite verb of the main clause after a subordinate clause opening the sentence at ``a``: the
+    finite verb right after the first comma whose next word is one."""
+    for c in range(a + 2, b - 1):
+        if toks[c].text == APPOSITION_MARK:
+            nxt = toks[c + 1].tag
+            return c + 1 if nxt == FULL_FINITE or nxt in AUX_FINITE else None
+        if toks[c].text in CLAUSE_STOP:
+            return None
+    return None
+
+
+def adverb_subject(toks: list[Tok], a: int, finite: int, lex: Lexicon) -> NP | None:
+    """The phrase between prefield adverbs and the finite verb ("Auch Rettungskräfte berichten von …")."""
+    j = a
+    while j < finite and toks[j].text in lex.prefield_adverbs:
+        j += 1
+    if j in (a, finite):
+        return None
+    np_ = speaker.parse_np(toks, j, finite, lex)
+    return np_ if np_ is not None and np_.b == finite else None
+
+
+def fronted_subject(toks: list[Tok], a: int, finite: int, lex: Lexicon) -> NP | None:
+    """The subject before an apposition or relative clause that the finite verb follows: the phrase from
+    the sentence start up to the first comma ("Die Gutachter, die …, gehen …"); None without such a comma."""
+    k = next((j for j in range(a + 1, finite) if toks[j].text == APPOSITION_MARK), None)
+    if k is None:
+        return None
+    np_ = speaker.parse_np(toks, a, k, lex)
+    return np_ if np_ is not None and np_.b == k else None
 
 
 def passive_agent(ex: Extractor, a: int, b: int, finite: int) -> NP | None:
@@ -126,6 +218,23 @@ def agent_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_toml(lang, DATA).get("passive_agent", {}).get("prepositions", []))
 
 
+def is_perfect(toks: list[Tok], aux: int, v: int, lex: Lexicon) -> bool:
+    """A perfect or pluperfect: a finite auxiliary of the perfect and the participle ("hat … gefordert")."""
+    return toks[aux].tag == AUX_FINITE[0] and toks[aux].lower in lex.auxiliaries and toks[v].tag == PARTICIPLE
+
+
+@cache
+def needs(lang: str) -> dict[str, frozenset[str]]:
+    """Per listed lemma, the words of which one must follow the verb (its speech sense's preposition)."""
+    return {e["lemma"]: frozenset(e["needs"]) for e in load_toml(lang, DATA).get("act", []) if e.get("needs")}
+
+
+@cache
+def perfect_speakers(lang: str) -> frozenset[str]:
+    """The speaker kinds with which a listed act in the perfect is reported speech."""
+    return frozenset(load_toml(lang, DATA).get("perfect", {}).get("speaker_kinds", []))
+
+
 def find(ex: Extractor) -> list[Found]:
     """Reported speech acts in the sentences of ``ex`` that no quote found so far touches."""
     toks, lex = ex.toks, ex.lex
@@ -135,16 +244,21 @@ def find(ex: Extractor) -> list[Found]:
     if not acts:
         return []
     out: list[Found] = []
-    spans = [(f.start, f.end) for f in ex.found]
     for s, (a, b) in enumerate(ex.v.sents):
-        if b - a < 3 or not toks[a].is_cap or toks[a].lower in lex.subordinators:
+        if b - a < 3 or not toks[a].is_cap:
             continue
+        m = a  # where the main clause begins: after a fronted content clause ("Dass …, fordert X")
+        if toks[a].lower in lex.subordinators:
+            m = fronted_clause_end(toks, a, b) if toks[a].tag == SUBORDINATOR else None
+            if m is None:
+                continue
         if toks[a].lower in lex.prepositions_marker or any(i in ex.masked for i in range(a, b)):
             continue
         sa, sb = toks[a].start, toks[b - 1].end
-        if any(qa < sb and sa < qb for qa, qb in spans):
+        inside = [f for f in ex.found if f.start < sb and sa < f.end]
+        if inside and not all(is_relative_quote(ex, f, a, b) for f in inside):
             continue  # the sentence carries another quote
-        mv = main_verb(toks, a, b)
+        mv = main_verb(toks, m, b, lex.coordination)
         if mv is None:
             continue
         v, aux, part, lemma = mv
@@ -152,16 +266,29 @@ def find(ex: Extractor) -> list[Found]:
         if lemma not in acts or ex.is_konj(v) or (aux is not None and ex.is_konj(aux)):
             continue  # not a listed act, or Konjunktiv (the rules' business)
         finite = aux if aux is not None else v
-        if finite == a or toks[b - 1].text == QUESTION:
+        need = needs(lex.lang).get(lemma)
+        if need and not any(toks[j].lower in need for j in range(finite + 1, b)):
+            continue  # "Die Lichter gingen aus": not the speech sense of the verb
+        if (finite == a or (m > a and finite != m)) or toks[b - 1].text == QUESTION:
             continue  # verb first or a question mark: a question or an imperative, no report
         if passive:  # "Von Unionspolitikern wurden die Äußerungen als geschmacklos bezeichnet"
             sp = passive_agent(ex, a, b, finite) if settings.QUOTES_SPEECH_ACT_PASSIVE else None
             if sp is None:
                 continue  # a passive without its agent names no speaker
         else:
-            if aux is not None and not settings.QUOTES_SPEECH_ACT_PERFECT:
-                continue
-            sp = ex.clause_subject(s, b - 1) or speaker.subject_after(toks, finite, b, lex)  # "nannte er"
+            if aux is not None and not (settings.QUOTES_SPEECH_ACT_PERFECT and is_perfect(toks, aux, v, lex)):
+                continue  # a modal ("will … einführen"), or the perfect when it is off
+            if m > a:  # after a fronted clause the subject follows the verb
+                sp = speaker.subject_after(toks, finite, b, lex)
+            else:  # "X, Rolle, fordert", "X, die …, fordern"; "X fordert"; "… nannte er"
+                sp = (
+                    fronted_subject(toks, a, finite, lex)
+                    or ex.clause_subject(s, b - 1)
+                    or speaker.subject_after(toks, finite, b, lex)
+                    or adverb_subject(toks, a, finite, lex)
+                )
+            if sp is not None and aux is not None and sp.kind not in perfect_speakers(lex.lang):
+                continue  # a perfect with a common noun as subject: mostly narration
         if sp is None or sp.kind not in SPEAKER_KINDS or sp.a <= finite < sp.b:
             continue
         if sp.kind == "pronoun" and lex.pronoun_gender.get(toks[sp.head].lower) == ANY:
@@ -172,5 +299,27 @@ def find(ex: Extractor) -> list[Found]:
         last = part if part is not None else v
         cue_text = toks[v].text if part is None else f"{toks[v].text} … {toks[part].text}"
         frame = PASSIVE_FRAME if passive else "act"
+        if inside and any(ex.v.tok_at(f.start) <= last for f in inside):
+            continue  # the relative clause must follow the act
+        for f in inside:  # "X fordert einen Plan, mit dem … werden soll": the whole sentence is the act
+            ex.found.remove(f)
         out.append(Found("reported", ms, me, s, sp, (v, last + 1), cue_text, frame=frame))
     return out
+
+
+def is_relative_quote(ex: Extractor, f: Found, a: int, b: int) -> bool:
+    """A non-direct quote that is a relative clause inside the sentence toks[a:b] ("…, der von Beobachtern
+    überwacht werden soll"): its first word, or the one after a preposition, is a relative pronoun, and it
+    has no Konjunktiv (a modal "soll" there belongs to the act: a demand, not hearsay)."""
+    if f.kind == "direct" or f.source is not None:
+        return False
+    toks = ex.toks
+    i = ex.v.tok_at(f.start)
+    if not a < i < b or toks[i].start != f.start:
+        return False
+    j = ex.v.tok_at(max(f.start, f.end - 1)) + 1
+    if ex.has_konj(i, j):
+        return False  # "…, das den Piloten zur Rückkehr bewogen hätte": indirect speech of its own
+    if toks[i].tag in RELATIVE_TAGS:
+        return True
+    return toks[i].tag == PREPOSITION and i + 1 < b and toks[i + 1].tag in RELATIVE_TAGS
