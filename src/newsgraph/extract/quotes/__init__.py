@@ -1,7 +1,10 @@
 """Quotes and their speakers (issue 7): the ``ng_quotes`` spaCy component.
 
 Modules: ``direct`` (quotation marks), ``cues`` (speech verbs and markers), ``speaker`` (the
-subject noun phrase), ``extractor`` (indirect, reported and free indirect speech),
+subject noun phrase), ``extractor`` (the rules in order; one mixin per rule family over the shared
+state of ``base``: ``frames`` speech-verb frames and Konjunktiv clauses, ``subjects`` the speaker of a
+cue's clause, ``bounds`` message starts and ends, ``markers`` "laut X", "X zufolge", "so X",
+pronominal and impersonal cues, ``directs`` direct quotes with their speakers, ``free_indirect``),
 ``resolve`` (pronouns and role nouns to mentions), ``component`` (records). After the rules two
 learned stages run (``linear``: a logistic regression served with numpy): ``screen`` drops rule
 candidates it does not believe, ``sentences`` classifies the sentences the rules left open. Vocabulary

@@ -4,7 +4,7 @@ What X said is the quoted name, and the quotes2024 gold marks only that phrase. 
 
 - the object rule reads "X nannte Y „…“." as a reported speech act; when the quoted phrase ends the
   sentence, the candidate is kept until the learned screen has read it, then it gives way to the quoted
-  phrase, with its speaker (``Extractor.quoted_object``, ``settle``);
+  phrase, with its speaker (``clauses.quoted_object``, ``settle``);
 - a quoted phrase right after the naming particle ("als", grammar.toml ``naming``) in a sentence with a
   naming verb (frame "als" in verbs.toml) is a quote of that verb's subject, wherever the sentence's
   other quotes come from: "Die Äußerungen bezeichnete X als „Knaller aus Karlsruhe“ und glaubt, …"

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import RELATIVE_TAGS
 from newsgraph.extract.quotes.cues import CLAUSE_STOP
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
@@ -47,7 +48,6 @@ CLOSE_PAREN = ")"
 APPOSITION_MARK = ","
 APPOSITION_MAX = 12  # tokens an apposition may take
 RELATIVE_MAX = 25  # tokens a relative clause between subject and verb may take
-RELATIVE_TAGS = ("PRELS", "PRELAT")
 PREPOSITION = "APPR"  # "…, mit dem …": a relative clause after a preposition
 SUBORDINATOR = "KOUS"  # the tag of "dass" opening a content clause before the act
 NOT_APPOSITION = ("PRELS", "PRELAT", "KOUS", "KOUI", "PWS", "PWAV")  # a relative or subordinate clause

@@ -1,0 +1,102 @@
+"""The state every rule family of the quote ``Extractor`` shares, and the token helpers they all use.
+
+``ExtractorBase`` holds the token view, the lexicon, the direct quotes the mark scanner found (their
+token ranges ``dq`` and the ``masked`` tokens inside them), the cues and speakers found per sentence,
+and the candidates (``found``); the rule mixins (``frames``, ``subjects``, ``bounds``, ``markers``,
+``directs``, ``free_indirect``) extend it and ``extractor.Extractor`` combines them.
+"""
+
+from __future__ import annotations
+
+from newsgraph import settings
+from newsgraph.extract.quotes import direct
+from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue
+from newsgraph.extract.quotes.lexicon import Lexicon
+from newsgraph.extract.quotes.speaker import NP
+from newsgraph.extract.quotes.tokens import View
+
+MIN_MESSAGE_WORDS = settings.QUOTES_MIN_MESSAGE_WORDS
+
+
+class ExtractorBase:
+    """What the scanners share: tokens, lexicon, direct quotes, cues per sentence, candidates."""
+
+    def __init__(self, v: View, lex: Lexicon, models: tuple[str, ...] | None = None) -> None:
+        self.v = v
+        # the learned stages to run after the rules: "screen", "sentences" (default: settings, read now)
+        self.models = settings.QUOTES_MODELS if models is None else models
+        self.toks = v.toks
+        self.lex = lex
+        self.found: list[Found] = []
+        self.marked = direct.scan(v.text, lex)
+        # token ranges of direct quotes, and the set of masked token indices
+        self.dq: list[tuple[int, int]] = []
+        self.masked: set[int] = set()
+        for m in self.marked:
+            a = v.tok_at(m.start)
+            b = v.tok_at(m.end - 1) + 1 if m.end > m.start else a
+            b = min(b, len(self.toks))
+            self.dq.append((a, b))
+            self.masked.update(range(a, b))
+        self.direct_speaker: dict[int, tuple[NP | None, Cue | None, str]] = {}
+        self.sent_cues: dict[int, list[tuple[Cue, NP | None]]] = {}
+        self.direct_cue_tok: dict[int, int] = {}
+        self.anaphoric_sents: set[int] = set()  # sentences whose cue reports the one before ("Das sagte X")
+        # acts of naming ("nannte X „…“"): id of the candidate -> the direct quote that is its message
+        self.named: dict[int, int] = {}
+        self.named_quotes: set[int] = set()  # direct quotes that are a name a naming verb gives ("als „…“")
+
+    def chars(self, a: int, b: int) -> tuple[int, int]:
+        """Character span of tokens [a, b) without trailing sentence punctuation."""
+        while b > a + 1 and self.toks[b - 1].text in CLAUSE_STOP:
+            b -= 1
+        return self.toks[a].start, self.toks[b - 1].end
+
+    def dq_ending_at(self, j: int) -> int | None:
+        """Index of the direct quote whose last token is j."""
+        for k, (_a, b) in enumerate(self.dq):
+            if b - 1 == j:
+                return k
+        return None
+
+    def dq_starting_at(self, j: int) -> int | None:
+        for k, (a, _b) in enumerate(self.dq):
+            if a == j:
+                return k
+        return None
+
+    def is_konj(self, i: int, reportative: bool = False) -> bool:
+        """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
+        t, lex = self.toks[i], self.lex
+        if i in self.masked or t.is_cap:
+            return False
+        if t.lower in lex.konj1 or t.lower in lex.konj2 or (reportative and t.lower in lex.reportative):
+            return i == 0 or self.toks[i - 1].lower not in lex.first_person
+        if (
+            not t.lower.endswith(lex.konj_endings)
+            or len(t.lower) < 4
+            or t.lower.endswith(lex.konj_not_endings)
+        ):
+            return False
+        prev = self.toks[i - 1].lower if i > 0 else ""
+        if t.tag:
+            # auxiliaries are in the lists; the ending rule is for full and modal verbs only
+            return t.tag in ("VVFIN", "VMFIN") and prev not in lex.first_person
+        return prev in lex.konj_pronouns
+
+    def has_konj(self, a: int, b: int) -> bool:
+        return any(self.is_konj(i) for i in range(a, b))
+
+    def add(self, f: Found) -> None:
+        if f.end <= f.start:
+            return
+        if f.kind != "direct" and len(self.v.text[f.start : f.end].split()) < MIN_MESSAGE_WORDS:
+            return  # "Dennoch, so X": too short to be a message
+        self.found.append(f)
+
+    def cue_text(self, cue: Cue) -> str:
+        t = self.toks[cue.v].text
+        if cue.particle is not None:
+            return f"{t} … {self.toks[cue.particle].text}"
+        return t

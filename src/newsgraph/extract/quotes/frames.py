@@ -1,0 +1,309 @@
+"""Speech-verb frames: what a cue verb's clause says and where its message lies.
+
+``verb_frames`` reads one cue verb: postposed ("„…“, sagte X" / "…, sagte X"), "wie X mitteilte",
+an anaphoric "Das sagte X", an extraposed infinitive without its comma, a nominal object ("X forderte
+den Rücktritt"), else the complement after the clause (``complement``: a colon, a dass/wh clause, a V2
+clause in Konjunktiv, an infinitive clause ``zu_clause``). Without a verb: a comma clause in Konjunktiv
+that hangs on a noun (``konj_clauses``) and speech nouns with a comma ("ist der Ansicht, dass …",
+``noun_cues``).
+"""
+
+from __future__ import annotations
+
+from newsgraph import settings
+from newsgraph.extract.quotes import clauses, naming, speaker
+from newsgraph.extract.quotes.base import ExtractorBase
+from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import SUBORDINATOR_TAGS
+from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end
+from newsgraph.extract.quotes.speaker import NP
+from newsgraph.extract.quotes.tokens import QUOTE_CHARS
+
+KONJ_WINDOW = settings.QUOTES_KONJ_WINDOW
+INFIX_ZU = "VVIZU"  # the tagger's tag of an infinitive with "zu" inside ("zurückzunehmen")
+
+
+class Frames(ExtractorBase):
+    """The verb frames and the verbless clause cues (Konjunktiv clauses, speech nouns)."""
+
+    def verb_frames(self, s: int, a: int, b: int, cue: Cue) -> bool:
+        toks, lex = self.toks, self.lex
+        v = cue.v
+        frames = cue.sense.frames
+        prev = v - 1
+        # ---- postposed: "„…“, sagte X" / "Das Land werde …, sagte X"
+        bare = prev >= a and self.dq_ending_at(prev) is not None  # "„…“ erklärte X." (no comma)
+        if (
+            prev >= a
+            and (toks[prev].text == "," or bare)
+            and "postposed" in frames
+            and not cue.sense.joined
+            and (bare or speaker.subject_before(toks, a, v, lex) is None)  # not "X, Rolle, forderte"
+        ):
+            sp = None if cue.sense.impersonal else speaker.subject_after(toks, v, b, lex)
+            if cue.sense.object_speaker:
+                sp = self.quoted_one(s, a, b, v + 1, v, sp)
+            if sp is not None or cue.sense.impersonal:
+                k = self.dq_ending_at(prev) if bare else self.dq_ending_at(prev - 1)
+                if k is not None:
+                    self.direct_speaker.setdefault(k, (sp, cue, "postposed"))
+                    self.sent_cues.setdefault(s, []).append((cue, sp))
+                    return True
+                start = self.message_start(a, prev)
+                kind = "indirect" if start < prev and self.has_konj(start, prev) else "reported"
+                if start < prev and (kind == "indirect" or clauses.main_clause(self, start, prev)):
+                    ms, me = self.chars(start, prev)
+                    self.add(
+                        Found(kind, ms, me, s, sp, (v, cue.last + 1), self.cue_text(cue), frame="postposed")
+                    )
+                    self.sent_cues.setdefault(s, []).append((cue, sp))
+                    return True
+        # ---- "wie X mitteilte, …" / "…, wie X mitteilte"
+        if "wie" in frames:
+            cs = self.wie_start(a, v)
+            if cs < v and toks[cs].lower in lex.wie_words and (cue.sense.joined or cue.particle is None):
+                sp = speaker.parse_np(toks, cs + 1, v, lex)
+                if sp is not None:
+                    if cs > a and toks[cs - 1].text == ",":
+                        start = self.message_start(a, cs - 1)
+                        k = self.dq_ending_at(cs - 2)
+                        if k is not None:
+                            self.direct_speaker.setdefault(k, (sp, cue, "wie"))
+                        elif start < cs - 1:
+                            ms, me = self.chars(start, cs - 1)
+                            self.add(
+                                Found("reported", ms, me, s, sp, (v, v + 1), self.cue_text(cue), frame="wie")
+                            )
+                    else:
+                        e = clause_end(toks, v + 1, b, self.masked)
+                        if e < b and toks[e].text == "," and e + 1 < b:
+                            ms, me = self.chars(e + 1, b)
+                            self.add(
+                                Found("reported", ms, me, s, sp, (v, v + 1), self.cue_text(cue), frame="wie")
+                            )
+                    self.sent_cues.setdefault(s, []).append((cue, sp))
+                    return True
+        if cue.sense.impersonal:
+            return False  # "heißt es": handled with its source by impersonal()
+        if cue.sense.joined and not (v > a and any(toks[x].lower in lex.auxiliaries for x in range(a, v))):
+            return False
+        # ---- verb-second main clause: find the subject, then the complement after the clause
+        cs = self.clause_start(a, v)
+        while cs < v and toks[cs].lower in lex.clause_openers:
+            cs += 1
+        sp = None
+        if not cue.sense.impersonal:
+            sp = self.subject(s, a, b, cs, v)
+            if cue.sense.object_speaker:
+                sp = self.quoted_one(s, a, b, cs, v, sp)
+        if sp is None and not cue.sense.impersonal and "that" not in frames and "v2" not in frames:
+            return False
+        self.sent_cues.setdefault(s, []).append((cue, sp))
+        if cs == a and v == a + 1 and toks[a].lower in lex.anaphoric and s > 0 and sp is not None:
+            self.anaphoric_sents.add(s)
+            pa, pb = self.v.sents[s - 1]
+            if pb > pa:
+                k = (
+                    self.dq_ending_at(pb - 1)
+                    if toks[pb - 1].text in QUOTE_CHARS
+                    else self.dq_ending_at(pb - 2)
+                )
+                if k is not None:
+                    self.direct_speaker.setdefault(k, (sp, cue, "anaphoric"))
+                else:
+                    ms, _ = self.chars(pa, pb)
+                    self.add(
+                        Found(
+                            "indirect",
+                            ms,
+                            toks[a].end,
+                            s - 1,
+                            sp,
+                            (v, cue.last + 1),
+                            self.cue_text(cue),
+                            frame="anaphoric",
+                        )
+                    )
+                return True
+        after = cue.last + 1
+        if sp is not None and sp.a > v:
+            after = max(after, sp.b)
+        # the complement follows one of the next commas (an apposition or a PP may come first)
+        e = clause_end(toks, after, b, self.masked)
+        if e >= b - 1:
+            if settings.QUOTES_ZU_NO_COMMA and "that" in frames and clauses.extraposed_zu(self, cue, b):
+                # "Philips hat angekündigt die Preise zu erhöhen": an infinitive without its comma
+                ms, me = self.chars(cue.last + 1, b)
+                own = sp if sp is not None and sp.b <= v else None  # a phrase after the cue is the message's
+                self.add(Found("indirect", ms, me, s, own, (v, cue.last + 1), self.cue_text(cue), frame="zu"))
+                return True
+            # no complement clause: a reported speech act with a nominal object
+            if "object" in frames and sp is not None and self.reported_act(a, b, v, sp):
+                ms, me = self.chars(a, b)
+                cue_rng = (v, cue.last + 1)
+                f = Found("reported", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="object")
+                quoted = (
+                    clauses.quoted_object(self, v, b)
+                    if naming.NAMING_FRAME in frames and settings.QUOTES_OBJECT_QUOTED
+                    else None
+                )
+                if quoted is not None:  # "nannte den Bericht eine „Zeitungsente“": the quoted words say it
+                    self.named[id(f)] = quoted
+                self.add(f)
+                return True
+            return False
+        tries = 0
+        first = e + 1  # the earliest complement start ("…, nicht über X, das Gebäude, bestimmen zu wollen")
+        while e < b - 1 and tries < 3:
+            tries += 1
+            got = self.complement(s, a, b, e, cue, sp, first)
+            if got:
+                return True
+            if toks[e].text != ",":
+                return False
+            e = clause_end(toks, e + 1, b, self.masked)
+        return False
+
+    def wie_start(self, a: int, v: int) -> int:
+        """The start of the clause of cue v, read over appositions when it opens with "wie" ("Wie
+        Steve Marshall, Sprecher der UN, in Bangkok mitteilte, …"): the nearest "wie" at the sentence
+        start or after a comma with no other verb before v."""
+        toks, lex = self.toks, self.lex
+        cs = self.clause_start(a, v)
+        if not settings.QUOTES_WIE_APPOSITION or toks[cs].lower in lex.wie_words or not self.v.tagged:
+            return cs
+        for j in range(cs - 1, a - 1, -1):
+            if toks[j].tag.startswith("V") or j in self.masked:
+                return cs
+            if toks[j].lower in lex.wie_words and (j == a or toks[j - 1].text == ","):
+                return j
+        return cs
+
+    def reported_act(self, a: int, b: int, v: int, sp: NP) -> bool:
+        """A main clause "X forderte den Rücktritt" / "Als Grund gab X … an": a reported speech act."""
+        if self.toks[a].lower in self.lex.clause_openers:
+            return False
+        if sp.kind == "noun" and not sp.definite:
+            return False
+        if sp.a == a and sp.b == v:
+            return True  # subject first, verb second
+        if sp.a == v + 1 or (
+            sp.a > v and all(speaker.skippable(t, self.lex) for t in self.toks[v + 1 : sp.a])
+        ):
+            return v - a <= 4  # short prefield, verb, subject
+        return False
+
+    def complement(self, s: int, a: int, b: int, e: int, cue: Cue, sp: NP | None, first: int = -1) -> bool:
+        """The quote after the cue's clause ends at token e ("," or ":"); ``first`` is the token after the
+        first comma after the cue (an infinitive clause reaches back over verbless comma phrases to it)."""
+        toks, lex = self.toks, self.lex
+        v, frames = cue.v, cue.sense.frames
+        sep = toks[e].text
+        n = e + 1
+        if n >= len(toks) or (n >= b and sep != ":"):
+            return False
+        k = self.dq_starting_at(n)
+        if k is not None and sep in (":", ","):
+            # the whole complement is a direct quote, or a V2 clause opens with one
+            qa, qb = self.dq[k]
+            if qb >= b - 1 or toks[qb].text in CLAUSE_STOP:
+                self.direct_speaker.setdefault(k, (sp, cue, "colon"))
+                return True
+        if sep == ":" and "colon" in frames:
+            ms, me = self.chars(n, b)
+            self.add(Found("indirect", ms, me, s, sp, (v, cue.last + 1), self.cue_text(cue), frame="colon"))
+            return True
+        if sep != ",":
+            return False
+        w = toks[n].lower
+        cue_rng = (v, cue.last + 1)
+        if "that" in frames and (w in lex.subordinators or w in lex.wh):
+            ms, me = self.chars(n, self.message_end(n, b))
+            self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="that"))
+            return True
+        window = min(b, n + KONJ_WINDOW)
+        quoted = any(x in self.masked for x in range(n, window))
+        if "v2" in frames and w not in lex.wie_words and (self.has_konj(n, window) or quoted):
+            ms, me = self.chars(n, self.message_end(n, b))
+            self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="v2"))
+            return True
+        if "that" in frames and self.zu_clause(n, b):
+            reach = (
+                settings.QUOTES_ZU_REACH
+                and self.v.tagged
+                and 0 <= first < n
+                and toks[n].tag not in SUBORDINATOR_TAGS
+            )
+            reach = reach and clauses.verbless(self, first, e)
+            start = first if reach else n
+            ms, me = self.chars(start, self.dependents_end(clause_end(toks, n, b, self.masked), b))
+            self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="zu"))
+            return True
+        return False
+
+    def zu_clause(self, n: int, b: int) -> bool:
+        """ "…, die Steuern zu senken": an infinitive clause (ends in "zu" + verb)."""
+        e = clause_end(self.toks, n, b, self.masked)
+        if e - n < 2:
+            return False
+        if settings.QUOTES_ZU_INFIX and self.toks[e - 1].tag == INFIX_ZU:
+            return True  # "…, seine Ernennung zurückzunehmen"
+        return self.toks[e - 2].lower in self.lex.infinitive and not self.toks[e - 1].is_cap
+
+    def konj_clauses(self, s: int, a: int, b: int) -> None:
+        """ "Der Vorwurf, das Gericht sei nicht legitim, …": a comma clause in Konjunktiv I."""
+        toks, lex = self.toks, self.lex
+        for e in range(a + 1, b - 2):
+            if toks[e].text != "," or e in self.masked:
+                continue
+            n = e + 1
+            if not (toks[e - 1].is_cap and toks[e - 1].text.isalpha()) or toks[e - 1].sent != s:
+                continue  # only a clause that hangs on a noun ("der Vorwurf, …")
+            if (
+                toks[n].lower in lex.subordinators
+                or toks[n].lower in lex.wh
+                or toks[n].lower in lex.det_nom
+                and (n + 1 < b and not toks[n + 1].is_cap)
+            ):
+                continue  # relative clauses and dass-clauses need a cue
+            kon = next(
+                (x for x in range(n, min(b, n + 5)) if self.is_konj(x) and toks[x].lower not in lex.konj2),
+                None,
+            )
+            if kon is None or any(toks[x].text in CLAUSE_STOP for x in range(n, kon)):
+                continue
+            if any(f.start <= toks[n].start < f.end for f in self.found if f.kind != "direct"):
+                continue
+            end = b
+            nxt = clause_end(toks, kon + 1, b, self.masked)
+            if (
+                nxt < b - 1
+                and toks[nxt].text == ","
+                and not toks[nxt + 1].is_cap
+                and not self.has_konj(nxt + 1, b)
+            ):
+                end = nxt
+            sp = self.clause_subject(s, e)
+            ms, me = self.chars(n, end)
+            self.add(Found("indirect", ms, me, s, sp, None, None, frame="konj"))
+            return
+
+    def noun_cues(self, s: int, a: int, b: int) -> None:
+        """ "ist der Ansicht, dass …": a speech noun, a comma, a dass/V2 clause."""
+        toks, lex = self.toks, self.lex
+        for i in range(a, b - 2):
+            if i in self.masked or toks[i].text not in lex.clause_nouns or toks[i + 1].text != ",":
+                continue
+            if any(f.sent == s and f.kind != "direct" for f in self.found):
+                return
+            n = i + 2
+            w = toks[n].lower
+            if not (w in lex.subordinators or self.has_konj(n, min(b, n + KONJ_WINDOW))):
+                continue
+            sp = speaker.subject_before(toks, a, min(i, b), lex)
+            if sp is None:
+                np_ = speaker.parse_np(toks, a, b, lex)
+                sp = np_ if np_ is not None and np_.b <= i else None
+            ms, me = self.chars(n, self.message_end(n, b) if settings.QUOTES_CUE_MESSAGE_END else b)
+            self.add(Found("indirect", ms, me, s, sp, (i, i + 1), toks[i].text, frame="noun"))
+            return
