@@ -111,7 +111,12 @@ QUOTES_MARKER_INSIDE = 0.35  # a marker ("laut X") at most this share of its cla
 QUOTES_SPEECH_ACT_PASSIVE = True  # a passive speech act with its agent ("von X wurde … gefordert")
 QUOTES_SENTENCE_CHAIN = True  # a classified sentence is the quote before the next (sequence decoding)
 # (train halves: F1 0.748 -> 0.752; a model trained with gold chains instead did worse, 0.746)
+QUOTES_MENTION_NAMES = True  # a capitalised ADJD/ADV word inside a name mention reads as a name
+QUOTES_NP_STRICT_LINK = True  # "die Polizei [von einem Mord]", "laut X [aus Sicherheitsgründen] abgesagt"
+QUOTES_IMPERSONAL_RELATIVE = True  # "In dem Bericht, der …, heißt es, […]": the message follows the cue
+QUOTES_OBJECT_FIRST = True  # "Die Äußerungen bezeichnete der Abgeordnete als …": the nominative speaks
 QUOTES_PREFIELD_SUBJECT = True  # "X hatte Y gebeten, …": the prefield phrase before the auxiliary speaks
+QUOTES_PREFIELD_PP = True  # that prefield phrase may carry a prepositional phrase ("Ein Gericht in Virginia")
 QUOTES_MARKER_SKIP_PARENS = True  # the clause around a marker runs over a closed parenthesis "(CDU)"
 QUOTES_SHORT_CAPITAL = "host"  # short capitalised quoted phrases: "none" | "host" (in a quote) | "cue"
 QUOTES_NESTED_DIRECT = "lower"  # quoted phrases in a classified sentence as direct quotes (see below)

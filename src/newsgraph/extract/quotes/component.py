@@ -6,6 +6,7 @@ import logging
 
 from spacy.tokens import Doc
 
+from newsgraph import settings
 from newsgraph.extract.quotes import lexicon, tokens
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.extractor import extract
@@ -34,11 +35,12 @@ class QuoteComponent:
         return doc
 
     def quotes(self, doc: Doc, doc_id: str) -> list[Quote]:
-        v = tokens.view(doc)
+        mentions = doc._.mentions
+        names = [(m.start, m.end) for m in mentions or []] if settings.QUOTES_MENTION_NAMES else None
+        v = tokens.view(doc, names)
         if not v.toks:
             return []
         found = extract(v, self.lex)
-        mentions = doc._.mentions
         refine(v, self.lex, found, mentions)  # missing or implausible speakers: a second look
         quoted = [(f.start, f.end) for f in found if f.kind == "direct"]
         res = Resolver(v, self.lex, mentions, quoted)

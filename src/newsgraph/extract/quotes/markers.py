@@ -227,11 +227,26 @@ class Markers(ExtractorBase):
             )
         )
 
+    def relative_prefield(self, a: int, i: int, n: int, b: int) -> bool:
+        """ "In der Vorabversion des Berichts, der … gestellt wurde, heißt es, […]": the comma before the
+        cue closes a relative clause on a prepositional source, so the message follows the cue."""
+        toks, lex = self.toks, self.lex
+        if not settings.QUOTES_IMPERSONAL_RELATIVE or i <= a + 1 or toks[a].lower not in lex.prepositions:
+            return False
+        e = i + n
+        if e + 1 >= b or toks[e].text not in (",", ":"):
+            return False
+        np_ = speaker.parse_np(toks, a + 1, i, lex, oblique=True)
+        if np_ is None or np_.b + 1 >= i - 1 or toks[np_.b].text != ",":
+            return False
+        rel = toks[np_.b + 1]
+        return rel.tag in RELATIVE_TAGS if rel.tag else rel.lower in lex.det_nom
+
     def impersonal(self, s: int, a: int, b: int, i: int, n: int) -> None:
         toks = self.toks
         cue = (i, i + n)
         text = " ".join(t.text for t in toks[i : i + n])
-        if i > a and toks[i - 1].text == ",":
+        if i > a and toks[i - 1].text == "," and not self.relative_prefield(a, i, n, b):
             src = None
             j = i + n
             if j < b and toks[j].lower in self.lex.prepositions:  # ", hieß es vom Abgeordneten X"
@@ -255,7 +270,8 @@ class Markers(ExtractorBase):
                 self.toks, a + 1, i, self.lex, oblique=True
             )  # "In der Mitteilung heißt es"
             if src is not None:
-                src = NP(src.a, i, "source", src.head, src.name)
+                cut = src.b if src.b < i and toks[src.b].text == "," else i  # before a relative clause
+                src = NP(src.a, cut, "source", src.head, src.name)
         if e < b and toks[e].text in (",", ":") and e + 1 < b - 1:
             k = self.dq_starting_at(e + 1)
             if k is not None:

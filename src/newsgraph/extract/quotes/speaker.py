@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph import settings
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS, Tok
 
@@ -16,6 +17,7 @@ MAX_PAREN = 6  # tokens inside a parenthesis that still belongs to the phrase be
 NOUN_TAGS = frozenset({"NN", "NE", "FM", "XY"})
 ADJ_TAGS = frozenset({"ADJA", "CARD", "ADJD"})
 VERB_PREFIX = "V"
+CLAUSE_FINAL_TAGS = frozenset({"VVPP", "VVINF", "VVIZU", "VAPP", "VAINF", "VMINF", "PTKVZ"})
 
 
 @dataclass(slots=True)
@@ -45,6 +47,11 @@ def _is_noun(t: Tok, lex: Lexicon) -> bool:
         or lw in lex.det_obl
         or lw in lex.det_gen
     )
+
+
+def is_noun(t: Tok, lex: Lexicon) -> bool:
+    """A noun or name token (by tag, else by capitalisation and the closed word classes)."""
+    return _is_noun(t, lex)
 
 
 def _is_attr_noun(toks: list[Tok], j: int, end: int, lex: Lexicon) -> bool:
@@ -122,7 +129,7 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
             and toks[b].lower not in lex.det_nom - lex.det_gen
         ):
             sub = _dependent(toks, b, end, lex)
-            if sub is None:
+            if sub is None or (settings.QUOTES_NP_STRICT_LINK and _loose_link(toks, b, sub, lex)):
                 break
             b = sub
         else:
@@ -213,6 +220,22 @@ def _skip_quoted(toks: list[Tok], j: int, end: int) -> int:
     return j + 1
 
 
+def _loose_link(toks: list[Tok], b: int, sub: int, lex: Lexicon) -> bool:
+    """A linked phrase that is an adverbial, not part of the noun phrase: "die Polizei [von einem Mord]",
+    "laut X [aus Sicherheitsgründen]"; kept: "der Präsident [von Kasachstan]", "[aus dem Ministerium]"."""
+    if toks[b].lower in lex.det_gen:
+        return False  # a genitive: "des russischen Führers"
+    j = b + 1
+    if toks[j].lower in lex.det_gen or toks[j].lower in lex.det_obl or toks[j].lower in lex.det_nom:
+        return toks[j].lower in lex.det_indef or toks[j].lemma.lower() in lex.det_indef
+    # a bare common noun right before a clause-final verb form is an adverbial of that verb
+    return (
+        sub < len(toks)
+        and toks[sub].tag in CLAUSE_FINAL_TAGS
+        and all(toks[x].tag in NOUN_TAGS - {"NE", "FM"} for x in range(j, sub))
+    )
+
+
 def _dependent(toks: list[Tok], b: int, end: int, lex: Lexicon) -> int | None:
     j = b + 1
     if j < end and (
@@ -279,6 +302,11 @@ def subject_after(toks: list[Tok], v: int, end: int, lex: Lexicon) -> NP | None:
             return np_
         j += 1
     return None
+
+
+def skip_pp(toks: list[Tok], j: int, end: int, lex: Lexicon) -> int:
+    """The token after the prepositional phrase that starts at ``j``."""
+    return min(_skip_pp(toks, j, end, lex), end)
 
 
 def _skip_pp(toks: list[Tok], j: int, end: int, lex: Lexicon) -> int:

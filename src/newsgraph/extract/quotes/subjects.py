@@ -43,6 +43,8 @@ class Subjects(ExtractorBase):
                 and (after.kind == "pronoun" or toks[after.a].lower in lex.det_masc_nom)
             ):
                 sp = after  # "Zuletzt betonte der Staatschef": the prefield was an adverb, not a name
+        if sp is not None and settings.QUOTES_OBJECT_FIRST and sp.b == v:
+            sp = self._object_first(sp, v, b) or sp
         if sp is None and cs < v and toks[cs].lower in lex.det_nom and cs > a and toks[cs - 1].text == ",":
             # relative clause "Tokajew, der … als „…“ bezeichnet"
             sp = speaker.parse_np(toks, self.clause_start(a, cs - 1), cs - 1, lex)
@@ -57,7 +59,11 @@ class Subjects(ExtractorBase):
         if sp is None:
             aux = next((x for x in clause if toks[x].lower in lex.auxiliaries), None)
             if aux is not None:  # "Im Vorfeld hatte das Komitee betont, dass …"
-                sp = self.prefield_subject(cs, aux) or speaker.subject_after(toks, aux, v, lex)
+                sp = (
+                    self.prefield_subject(cs, aux)
+                    or (self.prefield_subject(a, aux) if settings.QUOTES_PREFIELD_PP and cs == aux else None)
+                    or speaker.subject_after(toks, aux, v, lex)
+                )
         if sp is None and v - 1 > cs and toks[v - 1].text == ",":
             # "Der Doktorvater zu Guttenbergs, Peter Häberle, erklärte": the name in the apposition
             k = v - 2
@@ -75,6 +81,25 @@ class Subjects(ExtractorBase):
                 sp = np_
         return sp
 
+    def _object_first(self, sp: NP, v: int, b: int) -> NP | None:
+        """ "Die Äußerungen … bezeichnete der Abgeordnete als „…“": a fronted phrase that names no person,
+        source or name is the object when a masculine nominative person phrase follows the finite verb."""
+        toks, lex = self.toks, self.lex
+        if sp.kind in ("pronoun", "name", "indefinite") or toks[sp.a].lower in lex.det_masc_nom:
+            return None
+        first = next((x for x in range(sp.a, sp.b) if speaker.is_noun(toks[x], lex)), None)
+        if first is None or toks[first].tag == "NE" or lex.noun_kind(toks[first].text) is not None:
+            return None  # the fronted phrase's own head names a person or a source
+        after = speaker.subject_after(toks, v, b, lex)
+        if (
+            after is None
+            or after.kind not in ("role", "name")
+            or toks[after.a].lower not in lex.det_masc_nom
+            or not all(speaker.skippable(toks[x], lex) for x in range(v + 1, after.a))
+        ):
+            return None
+        return after
+
     def prefield_subject(self, cs: int, aux: int) -> NP | None:
         """ "Staatspräsident Mattarella hatte Conte gebeten, …": the noun phrase that fills the prefield
         before the finite auxiliary is the subject (not the object after it), unless it is oblique."""
@@ -87,7 +112,18 @@ class Subjects(ExtractorBase):
         if j >= aux or toks[j].lower in lex.det_obl or toks[j].lower in lex.prepositions:
             return None
         np_ = speaker.parse_np(toks, j, aux, lex)
-        return np_ if np_ is not None and np_.b == aux else None
+        if np_ is None:
+            return None
+        k = np_.b
+        while settings.QUOTES_PREFIELD_PP and k < aux and toks[k].lower in lex.prepositions:
+            k = speaker.skip_pp(toks, k, aux, lex)  # "Ein Bezirksgericht in Virginia hat X aufgefordert"
+        if settings.QUOTES_PREFIELD_PP and k < aux - 2 and toks[k].text == "," and toks[aux - 1].text == ",":
+            # an apposition or relative clause: "Der Vorsitzende im Landtag, X, hatte Y gebeten"
+            app = speaker.parse_np(toks, k + 1, aux - 1, lex)
+            if app is not None and app.b == aux - 1 and app.kind == "name":
+                return NP(np_.a, app.b, "name", app.head, app.name, np_.definite)
+            return np_
+        return np_ if k == aux else None
 
     def _is_participle(self, v: int) -> bool:
         """A speech verb form at the end of its clause (after an auxiliary) reads as a participle."""

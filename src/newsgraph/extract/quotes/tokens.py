@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 SENT_END = frozenset(".!?")
+NAME_MISTAGS = frozenset({"ADJD", "ADV"})  # tags a tagger gives some unknown names ("Milinkewitsch")
 QUOTE_CHARS = frozenset("„“”»«\"'‚‘’")
 
 
@@ -86,7 +87,8 @@ def _fallback_sentences(text: str, toks: list[Tok]) -> list[tuple[int, int]]:
     return sents
 
 
-def view(doc: Doc) -> View:
+def view(doc: Doc, names: list[tuple[int, int]] | None = None) -> View:
+    """The token view of ``doc``; ``names`` are the character spans of named-entity mentions."""
     tagged = doc.has_annotation("TAG")
     lemmas = doc.has_annotation("LEMMA")
     toks: list[Tok] = []
@@ -117,4 +119,24 @@ def view(doc: Doc) -> View:
     for k, (a, b) in enumerate(sents):
         for i in range(a, b):
             toks[i].sent = k
+    if names and tagged:
+        _retag_names(toks, sents, names)
     return View(doc.text, toks, sents, tagged)
+
+
+def _retag_names(toks: list[Tok], sents: list[tuple[int, int]], names: list[tuple[int, int]]) -> None:
+    """A capitalised word inside a name mention, tagged as an adjective or adverb, is a name: mid-sentence
+    always, at a sentence start when the document tags the same word a name elsewhere."""
+    firsts = {a for a, _ in sents}
+
+    def inside(t: Tok) -> bool:
+        return any(a <= t.start and t.end <= b for a, b in names)
+
+    known = {t.text for t in toks if t.tag == "NE" and inside(t)}
+    for t in toks:
+        if t.tag not in NAME_MISTAGS or not t.is_cap or not inside(t):
+            continue
+        prev = toks[t.i - 1].text if t.i > 0 else "."
+        fresh = t.i in firsts or prev in QUOTE_CHARS or prev in SENT_END or prev == ":"
+        if not fresh or t.text in known:
+            t.tag = "NE"
