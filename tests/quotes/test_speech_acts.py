@@ -7,6 +7,8 @@ import pytest
 from newsgraph.extract.quotes import speech_acts
 from newsgraph.lang import load_toml
 
+from . import rules
+
 ACTS = load_toml("de", "quotes/speech_acts.toml")["act"]
 
 
@@ -41,35 +43,19 @@ def test_example_is_reported_with_its_speaker(entry, tagged_quotes):
     ],
 )
 def test_not_a_reported_speech_act(text, tagged_nlp):
-    assert not _acts(tagged_nlp, text), text
+    assert not rules.acts(tagged_nlp, text), text
 
 
 def test_untagged_text_finds_nothing(quotes_nlp):
-    assert not _acts(quotes_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
+    assert not rules.acts(quotes_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
 
 
 def test_a_sentence_with_another_quote_is_left_alone(tagged_nlp):
-    assert not _acts(tagged_nlp, "Der Senator plädiert für eine „deutliche Erweiterung“ der Befugnisse.")
-
-
-def _acts(nlp, text: str) -> list:
-    """What this stage finds in ``text`` (after the rules, without the learned stages)."""
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    return [
-        f
-        for f in Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
-        if f.frame.startswith("act")
-    ]
+    assert not rules.acts(tagged_nlp, "Der Senator plädiert für eine „deutliche Erweiterung“ der Befugnisse.")
 
 
 def test_the_stage_alone_finds_an_act(tagged_nlp):
-    acts = _acts(tagged_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
+    acts = rules.acts(tagged_nlp, "Der Senator plädiert für eine Erweiterung der Befugnisse.")
     assert [f.kind for f in acts] == ["reported"]
 
 
@@ -87,5 +73,5 @@ def test_an_apposition_before_the_verb_is_skipped(tagged_nlp):
     text = (
         "Lars Schauer, Manager von Energie Cottbus, bezeichnete die Entscheidung als verantwortungsbewusst."
     )
-    acts = _acts(tagged_nlp, text)
+    acts = rules.acts(tagged_nlp, text)
     assert [f.kind for f in acts] == ["reported"], text

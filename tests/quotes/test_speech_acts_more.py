@@ -8,23 +8,9 @@ import pytest
 from newsgraph.extract.quotes import speech_acts
 from newsgraph.lang import load_toml
 
+from . import rules
+
 PERFECT = load_toml("de", "quotes/speech_acts.toml")["perfect"]
-
-
-def _acts(nlp, text: str) -> list:
-    """What the speech-act stage finds in ``text`` (after the rules, without the learned stages)."""
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    return [
-        f
-        for f in Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
-        if f.frame.startswith("act")
-    ]
 
 
 def test_perfect_kinds_are_speaker_kinds():
@@ -48,7 +34,7 @@ def test_perfect_with_a_named_subject_is_reported(tagged_quotes):
     ],
 )
 def test_a_relative_clause_before_the_verb_is_skipped(text, tagged_nlp):
-    acts = _acts(tagged_nlp, text)
+    acts = rules.acts(tagged_nlp, text)
     assert [f.kind for f in acts] == ["reported"], text
 
 
@@ -61,7 +47,7 @@ def test_a_relative_clause_before_the_verb_is_skipped(text, tagged_nlp):
     ],
 )
 def test_not_an_act(text, tagged_nlp):
-    assert not _acts(tagged_nlp, text), text
+    assert not rules.acts(tagged_nlp, text), text
 
 
 def test_main_verb_takes_the_participle_at_the_end_of_the_clause(tagged_nlp):
@@ -92,50 +78,29 @@ def test_main_verb_takes_the_participle_at_the_end_of_the_clause(tagged_nlp):
     ],
 )
 def test_act_with_its_subject(text, speaker, tagged_nlp):
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-
-    doc = tagged_nlp.make_doc(text)
-    for name, proc in tagged_nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    v = tokens.view(doc)
-    acts = [f for f in Extractor(v, lexicon.load("de"), models=()).run() if f.frame.startswith("act")]
+    v, found = rules.run(tagged_nlp, text)
+    acts = rules.speech_acts_of(found)
     assert [f.kind for f in acts] == ["reported"], text
     assert acts[0].speaker is not None and v.toks[acts[0].speaker.a].text == speaker
     assert text[acts[0].start : acts[0].end] == text.rstrip(".")
 
 
 def test_a_perfect_with_a_common_noun_subject_is_left_out(tagged_nlp):
-    assert not _acts(tagged_nlp, "Die Gewerkschaft hat den Abbau von Arbeitsplätzen gefordert.")
+    assert not rules.acts(tagged_nlp, "Die Gewerkschaft hat den Abbau von Arbeitsplätzen gefordert.")
     assert [
-        f.kind for f in _acts(tagged_nlp, "Der Minister hat den Abbau von Arbeitsplätzen gefordert.")
+        f.kind for f in rules.acts(tagged_nlp, "Der Minister hat den Abbau von Arbeitsplätzen gefordert.")
     ] == ["reported"]
 
 
 def test_a_relative_clause_with_a_modal_gives_way_to_the_act(tagged_nlp):
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-
     text = "Im Schreiben fordert der Sprecher eine Waffenruhe, die von Beobachtern überwacht werden soll."
-    doc = tagged_nlp.make_doc(text)
-    for name, proc in tagged_nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    found = Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
+    found = rules.found(tagged_nlp, text)
     assert [(f.kind, f.start, f.end) for f in found] == [("reported", 0, len(text) - 1)]
 
 
 def test_a_relative_clause_in_the_konjunktiv_stays_indirect_speech(tagged_nlp):
-    from newsgraph.extract.quotes import lexicon, tokens
-    from newsgraph.extract.quotes.extractor import Extractor
-
     text = "Die Zeitung berichtet von einem Ventil, das den Piloten zur Rückkehr bewogen hätte."
-    doc = tagged_nlp.make_doc(text)
-    for name, proc in tagged_nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    found = Extractor(tokens.view(doc), lexicon.load("de"), models=()).run()
+    found = rules.found(tagged_nlp, text)
     assert [f.kind for f in found] == ["indirect"], [(f.kind, text[f.start : f.end]) for f in found]
 
 
@@ -158,4 +123,4 @@ def test_needs_is_met_by_the_example(entry):
     ],
 )
 def test_not_the_speech_sense(text, tagged_nlp):
-    assert not _acts(tagged_nlp, text), text
+    assert not rules.acts(tagged_nlp, text), text
