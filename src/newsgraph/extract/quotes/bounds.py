@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsgraph import settings
 from newsgraph.extract.quotes import clauses
 from newsgraph.extract.quotes.base import ExtractorBase
-from newsgraph.extract.quotes.clauses import RELATIVE_TAGS, SUBORDINATOR_TAGS
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS, SUBORDINATOR_TAGS
 from newsgraph.extract.quotes.cues import clause_end
 
 
@@ -41,7 +41,7 @@ class Bounds(ExtractorBase):
             if (
                 settings.QUOTES_COORDINATED_BREAK
                 and toks[x].lower in lex.coordination
-                and toks[x + 1].tag in ("VVFIN", "VAFIN", "VMFIN")
+                and toks[x + 1].tag in FINITE_TAGS
                 and x + 1 not in self.masked
                 and not self.is_konj(x + 1)
             ):
@@ -50,7 +50,7 @@ class Bounds(ExtractorBase):
                 nxt = toks[x + 1]
                 if nxt.lower in lex.message_breaks and not clauses.reported_on(self, x + 1, b):
                     return x
-                if nxt.tag in ("VVFIN", "VAFIN", "VMFIN") and not self.is_konj(x + 1):
+                if nxt.tag in FINITE_TAGS and not self.is_konj(x + 1):
                     return x
         return b
 

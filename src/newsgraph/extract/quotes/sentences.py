@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph import settings
 from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import FINITE_TAGS
 from newsgraph.extract.quotes.cues import clause_end
 from newsgraph.extract.quotes.linear import LinearModel
 from newsgraph.extract.quotes.speaker import NP
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 MODEL = "sentences_model"
 NONE = "none"
 VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
-FINITE = ("VVFIN", "VMFIN", "VAFIN")
 CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
 TRIM_CUTS = (",", ":", ";")  # where trim_indicative may cut a unit
 MAIN_CUTS = (":", ";")  # after these a new main clause may open (a capital, a finite verb first)
@@ -174,7 +174,7 @@ def features(ex: Extractor, s: int, last: dict[int, Found | None], unit: tuple[i
         if any(toks[i].text == ":" for i in range(max(pa, pb - 2), pb)):
             out.append("prev_colon")
     for i in range(sa, sb):
-        if toks[i].tag in FINITE:
+        if toks[i].tag in FINITE_TAGS:
             out.append("vfin=" + toks[i].lower)
             out.append("vfin_pos=" + _bucket(i - sa, (1, 2, 4)))
             break
@@ -291,7 +291,7 @@ def whole_sentence(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[i
 def with_prefield(ex: Extractor, s: int, unit: tuple[int, int, str]) -> tuple[int, int, str]:
     """A clause unit that opens with its finite Konjunktiv verb has the clause before it as its prefield
     ("Nachdem er sie verfolgt hat, habe er versucht, …"): the unit widens to the sentence."""
-    if unit[2] == "sent" or ex.toks[unit[0]].tag not in FINITE or not ex.is_konj(unit[0]):
+    if unit[2] == "sent" or ex.toks[unit[0]].tag not in FINITE_TAGS or not ex.is_konj(unit[0]):
         return unit
     return sentence_unit(ex, s)
 
@@ -311,7 +311,7 @@ def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
     def mood(x: int, y: int) -> str:
         if any(ex.is_konj(i, reportative=True) for i in range(x, y)):
             return "konj"
-        if any(toks[i].tag in FINITE and i not in ex.masked for i in range(x, y)):
+        if any(toks[i].tag in FINITE_TAGS and i not in ex.masked for i in range(x, y)):
             return "ind"
         return "other"
 
@@ -325,7 +325,7 @@ def trim_indicative(ex: Extractor, a: int, b: int) -> tuple[int, int]:
         return a, b
     first = toks[segs[i][0]]
     new_main = toks[segs[i][0] - 1].text in MAIN_CUTS  # "X bezweifelte die Eignung: Er habe …"
-    if not new_main and (first.is_cap or first.tag in FINITE or ex.is_konj(first.i, reportative=True)):
+    if not new_main and (first.is_cap or first.tag in FINITE_TAGS or ex.is_konj(first.i, reportative=True)):
         return a, b  # "Was sie wollten, sei …": the clause before is the prefield, not a frame
     return segs[i][0], b
 

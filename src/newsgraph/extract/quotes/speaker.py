@@ -30,7 +30,8 @@ class NP:
     definite: bool = True
 
 
-def _is_noun(t: Tok, lex: Lexicon) -> bool:
+def is_noun(t: Tok, lex: Lexicon) -> bool:
+    """A noun or name token (by tag, else by capitalisation and the closed word classes)."""
     if t.tag:
         return t.tag in NOUN_TAGS or (t.is_cap and t.tag == "TRUNC")
     if not t.is_cap or t.is_punct or t.text in lex.prefield_adverbs:
@@ -49,18 +50,13 @@ def _is_noun(t: Tok, lex: Lexicon) -> bool:
     )
 
 
-def is_noun(t: Tok, lex: Lexicon) -> bool:
-    """A noun or name token (by tag, else by capitalisation and the closed word classes)."""
-    return _is_noun(t, lex)
-
-
 def _is_attr_noun(toks: list[Tok], j: int, end: int, lex: Lexicon) -> bool:
     """An attribute followed by a noun: "diese neue Regel" (so "diese" is a determiner here)."""
     return (
         j + 1 < end
         and toks[j - 1].lower in lex.det_nom
         and _is_attr(toks[j], lex)
-        and _is_noun(toks[j + 1], lex)
+        and is_noun(toks[j + 1], lex)
     )
 
 
@@ -81,13 +77,13 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
     if t.lower in lex.pronoun_gender and not (
         t.lower in lex.det_nom
         and i + 1 < end
-        and _is_noun(toks[i + 1], lex)
+        and is_noun(toks[i + 1], lex)
         or _is_attr_noun(toks, i + 1, end, lex)
     ):
         return NP(i, i + 1, "pronoun", i)
     if t.text in lex.prefield_adverbs or (t.tag and t.tag in ("ADV", "PROAV", "KON", "APPR", "PDS")):
         return None
-    if t.lower in lex.indefinite and (i + 1 >= end or not _is_noun(toks[i + 1], lex)):
+    if t.lower in lex.indefinite and (i + 1 >= end or not is_noun(toks[i + 1], lex)):
         return NP(i, i + 1, "indefinite", i, definite=False)
     j = i
     definite = True
@@ -101,17 +97,17 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
             return None
         j += 1  # "laut einem Sprecher", "in einer Pressemitteilung"
     k = 0
-    while j < end and k < MAX_ATTRS and _is_attr(toks[j], lex) and not _is_noun(toks[j], lex):
+    while j < end and k < MAX_ATTRS and _is_attr(toks[j], lex) and not is_noun(toks[j], lex):
         j += 1
         k += 1
-    if k > 0 and t.lower in lex.det_nom and (j >= end or not _is_noun(toks[j], lex)):
+    if k > 0 and t.lower in lex.det_nom and (j >= end or not is_noun(toks[j], lex)):
         return NP(i, j, "noun", j - 1, None, definite)  # a nominalized adjective: "der 81-jährige"
-    if j >= end or not _is_noun(toks[j], lex) or toks[j].text in lex.time_nouns:
+    if j >= end or not is_noun(toks[j], lex) or toks[j].text in lex.time_nouns:
         return None
     head_start = j
     while (
         j < end
-        and (_is_noun(toks[j], lex) or _is_quoted_name(toks, j, end))
+        and (is_noun(toks[j], lex) or _is_quoted_name(toks, j, end))
         and toks[j].text not in lex.time_nouns
     ):
         if toks[j].is_quote:
@@ -135,9 +131,9 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
         else:
             break
     # apposition with a name: "Der Präsident von Kasachstan, Kasim-Yomart Tokajew,"
-    if b + 1 < end and toks[b].text == "," and toks[b + 1].is_cap and _is_noun(toks[b + 1], lex):
+    if b + 1 < end and toks[b].text == "," and toks[b + 1].is_cap and is_noun(toks[b + 1], lex):
         c = b + 1
-        while c < end and _is_noun(toks[c], lex) and c - b <= 4:
+        while c < end and is_noun(toks[c], lex) and c - b <= 4:
             c += 1
         if c >= end or toks[c].text in (",", ".") or toks[c].lower in lex.verbs:
             b = c
@@ -151,12 +147,12 @@ def parse_np(toks: list[Tok], i: int, end: int, lex: Lexicon, oblique: bool = Fa
             head, kind = x, nk
     run_start = head + 1 if kind in ("role", "source") else head_start
     last = b - 1
-    while last >= run_start and not (_is_noun(toks[last], lex) and toks[last].is_cap):
+    while last >= run_start and not (is_noun(toks[last], lex) and toks[last].is_cap):
         last -= 1
     first = last
     while (
         first - 1 >= run_start
-        and _is_noun(toks[first - 1], lex)
+        and is_noun(toks[first - 1], lex)
         and toks[first - 1].is_cap
         and (lex.noun_kind(toks[first - 1].text) is None)
     ):
@@ -197,7 +193,7 @@ def _truncated(toks: list[Tok], j: int, end: int, lex: Lexicon) -> bool:
         toks[j].text.endswith("-")
         and j + 2 < end
         and toks[j + 1].lower in lex.coordination
-        and _is_noun(toks[j + 2], lex)
+        and is_noun(toks[j + 2], lex)
     )
 
 
@@ -243,12 +239,12 @@ def _dependent(toks: list[Tok], b: int, end: int, lex: Lexicon) -> int | None:
     ):
         j += 1
     k = 0
-    while j < end and k < MAX_ATTRS and _is_attr(toks[j], lex) and not _is_noun(toks[j], lex):
+    while j < end and k < MAX_ATTRS and _is_attr(toks[j], lex) and not is_noun(toks[j], lex):
         j += 1
         k += 1
-    if j >= end or not _is_noun(toks[j], lex):
+    if j >= end or not is_noun(toks[j], lex):
         return None
-    while j < end and _is_noun(toks[j], lex):
+    while j < end and is_noun(toks[j], lex):
         j += 3 if _truncated(toks, j, end, lex) else 1
     return j
 
@@ -321,11 +317,11 @@ def _skip_pp(toks: list[Tok], j: int, end: int, lex: Lexicon) -> int:
         k < end
         and n < MAX_ATTRS
         and (_is_attr(toks[k], lex) or toks[k].text[:1].isdigit())
-        and not _is_noun(toks[k], lex)
+        and not is_noun(toks[k], lex)
     ):
         k += 1
         n += 1
-    while k < end and (_is_noun(toks[k], lex) or toks[k].text[:1].isdigit()):
+    while k < end and (is_noun(toks[k], lex) or toks[k].text[:1].isdigit()):
         k += 1
     if k < end and toks[k].lower in lex.det_gen:
         sub = _dependent(toks, k, end, lex)

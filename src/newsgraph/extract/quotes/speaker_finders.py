@@ -14,6 +14,7 @@ from __future__ import annotations
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes import speaker_conventions as conventions
 from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import FINITE_TAGS
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.speaker_scoring import NOT as NOT_SPEAKER
 from newsgraph.extract.quotes.speaker_scoring import SURE, Scorer
@@ -82,7 +83,7 @@ class Finders(Scorer):
         if pp is not None:
             return pp
         sa = self.v.sents[toks[np_.a].sent][0]
-        if np_.a == sa and np_.b < ce and toks[np_.b].tag.startswith("V") and toks[np_.b].tag.endswith("FIN"):
+        if np_.a == sa and np_.b < ce and toks[np_.b].tag in FINITE_TAGS:
             sub = speaker.subject_after(toks, np_.b, ce, self.lex)
             if sub is not None and sub.kind != "pronoun" and self.level(sub) != NOT_SPEAKER:
                 return sub
@@ -194,9 +195,7 @@ class Finders(Scorer):
         cs = m - 2
         while cs > sa and toks[cs - 1].text not in (",", ":", ";"):
             cs -= 1
-        fin = next(
-            (x for x in range(cs, m - 1) if toks[x].tag.startswith("V") and toks[x].tag.endswith("FIN")), None
-        )
+        fin = next((x for x in range(cs, m - 1) if toks[x].tag in FINITE_TAGS), None)
         if (
             fin is None
             or toks[cs].lower in lex.subordinators

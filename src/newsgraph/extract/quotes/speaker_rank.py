@@ -115,8 +115,6 @@ def candidates(
     extra: list[tuple[str, NP | None]] = []
     if f.kind == "direct":
         extra.append(("post", sel.after_quote(f)))
-        if sel.words.parenthesis:
-            extra.append(("paren", sel.parenthesis(f)))
     if f.cue is not None:
         extra.append(("rel", sel.relative(f)))
         extra.append(("psrc", sel.passive_source(f, blocked)))

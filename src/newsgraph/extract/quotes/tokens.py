@@ -6,6 +6,7 @@ punctuation rules when it did not, so the quote scanner works on a bare tokenize
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -128,15 +129,24 @@ def _retag_names(toks: list[Tok], sents: list[tuple[int, int]], names: list[tupl
     """A capitalised word inside a name mention, tagged as an adjective or adverb, is a name: mid-sentence
     always, at a sentence start when the document tags the same word a name elsewhere."""
     firsts = {a for a, _ in sents}
-
-    def inside(t: Tok) -> bool:
-        return any(a <= t.start and t.end <= b for a, b in names)
-
-    known = {t.text for t in toks if t.tag == "NE" and inside(t)}
+    inside = _inside(toks, names)
+    known = {t.text for t in toks if t.tag == "NE" and t.i in inside}
     for t in toks:
-        if t.tag not in NAME_MISTAGS or not t.is_cap or not inside(t):
+        if t.tag not in NAME_MISTAGS or not t.is_cap or t.i not in inside:
             continue
         prev = toks[t.i - 1].text if t.i > 0 else "."
         fresh = t.i in firsts or prev in QUOTE_CHARS or prev in SENT_END or prev == ":"
         if not fresh or t.text in known:
             t.tag = "NE"
+
+
+def _inside(toks: list[Tok], names: list[tuple[int, int]]) -> set[int]:
+    """The indices of the tokens that lie wholly inside one of the character spans ``names``."""
+    starts = [t.start for t in toks]
+    out: set[int] = set()
+    for a, b in names:
+        i = bisect_left(starts, a)
+        while i < len(toks) and toks[i].end <= b:
+            out.add(i)
+            i += 1
+    return out
