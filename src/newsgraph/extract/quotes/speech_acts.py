@@ -129,14 +129,8 @@ def apposition_end(toks: list[Tok], k: int, b: int) -> int | None:
         return None
     if k + 1 < b and toks[k + 1].tag in RELATIVE_TAGS:
         return relative_end(toks, k, b)
-    for c in range(k + 1, min(b - 1, k + 1 + APPOSITION_MAX)):
-        t = toks[c]
-        if t.text == APPOSITION_MARK:
-            nxt = toks[c + 1].tag
-            return c if c > k + 1 and (nxt == FULL_FINITE or nxt in AUX_FINITE) else None
-        if t.text in CLAUSE_STOP or t.tag.startswith("V") or t.tag in NOT_APPOSITION:
-            return None
-    return None
+    c = insertion_end(toks, k, b)
+    return c if c is not None and finite_after(toks, c) else None
 
 
 def insertion_end(toks: list[Tok], k: int, b: int) -> int | None:
@@ -153,14 +147,19 @@ def insertion_end(toks: list[Tok], k: int, b: int) -> int | None:
     return None
 
 
+def finite_after(toks: list[Tok], c: int) -> bool:
+    """Does a finite verb (full, auxiliary or modal) follow the comma toks[c]: the main clause goes on?"""
+    nxt = toks[c + 1].tag
+    return nxt == FULL_FINITE or nxt in AUX_FINITE
+
+
 def relative_end(toks: list[Tok], k: int, b: int) -> int | None:
     """The closing comma of a relative clause opened after the comma toks[k] ("Gutachter, die die Maschine
     untersuchten, gehen von einem Totalschaden aus"): a comma that the main clause's finite verb follows."""
     for c in range(k + 2, min(b - 1, k + 1 + RELATIVE_MAX)):
         t = toks[c]
         if t.text == APPOSITION_MARK:
-            nxt = toks[c + 1].tag
-            return c if nxt == FULL_FINITE or nxt in AUX_FINITE else None
+            return c if finite_after(toks, c) else None
         if t.text in CLAUSE_STOP:
             return None
     return None
@@ -171,8 +170,7 @@ def fronted_clause_end(toks: list[Tok], a: int, b: int) -> int | None:
     finite verb right after the first comma whose next word is one."""
     for c in range(a + 2, b - 1):
         if toks[c].text == APPOSITION_MARK:
-            nxt = toks[c + 1].tag
-            return c + 1 if nxt == FULL_FINITE or nxt in AUX_FINITE else None
+            return c + 1 if finite_after(toks, c) else None
         if toks[c].text in CLAUSE_STOP:
             return None
     return None
