@@ -324,7 +324,7 @@ class EntityIndex:
         return self._new_person(chain)
 
     def _new_person(self, chain: Chain) -> _Decision:
-        first = min(next(iter(g.keys)) for g in chain.given[:1]) if chain.given else ""
+        first = min(chain.given[0].keys) if chain.given and chain.given[0].keys else ""  # not set order
         primary = f"{chain.surname_primary}|{first}|{chain.suffix or ''}"
         eid = self._fresh_id("PER", primary)
         return _Decision(chain, eid, Record(eid, "PER", primary, suffix=chain.suffix))
