@@ -39,6 +39,12 @@ class ExtractorBase:
             b = min(b, len(self.toks))
             self.dq.append((a, b))
             self.masked.update(range(a, b))
+        # the first direct quote by its first and by its last token (the scanners ask per token)
+        self._dq_by_start: dict[int, int] = {}
+        self._dq_by_last: dict[int, int] = {}
+        for k, (a, b) in enumerate(self.dq):
+            self._dq_by_start.setdefault(a, k)
+            self._dq_by_last.setdefault(b - 1, k)
         self.direct_speaker: dict[int, tuple[NP | None, Cue | None, str]] = {}
         self.sent_cues: dict[int, list[tuple[Cue, NP | None]]] = {}
         self.direct_cue_tok: dict[int, int] = {}
@@ -55,16 +61,11 @@ class ExtractorBase:
 
     def dq_ending_at(self, j: int) -> int | None:
         """Index of the direct quote whose last token is j."""
-        for k, (_a, b) in enumerate(self.dq):
-            if b - 1 == j:
-                return k
-        return None
+        return self._dq_by_last.get(j)
 
     def dq_starting_at(self, j: int) -> int | None:
-        for k, (a, _b) in enumerate(self.dq):
-            if a == j:
-                return k
-        return None
+        """Index of the direct quote whose first token is j."""
+        return self._dq_by_start.get(j)
 
     def is_konj(self, i: int, reportative: bool = False) -> bool:
         """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
