@@ -51,6 +51,25 @@ def coverage(ex: Extractor, s: int, direct: bool = True) -> float:
     return span / (sb - sa)
 
 
+def coverages(ex: Extractor, direct: bool = True) -> list[float]:
+    """``coverage`` of every sentence, in one pass over the quotes (each adds to the sentences it spans)."""
+    n = len(ex.v.sents)
+    span = [0] * n
+    for f in ex.found:
+        if f.end <= f.start or (not direct and f.kind == "direct"):
+            continue
+        first = ex.toks[ex.v.tok_at(f.start)].sent
+        last = ex.toks[ex.v.tok_at(max(f.start, f.end - 1))].sent
+        for s in range(max(0, first - 1), min(n, last + 2)):
+            sa, sb = ex.v.sent_chars(s)
+            span[s] += max(0, min(sb, f.end) - max(sa, f.start))
+    out = []
+    for s in range(n):
+        sa, sb = ex.v.sent_chars(s)
+        out.append(1.0 if sb <= sa else span[s] / (sb - sa))
+    return out
+
+
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
     for e in edges:
         if n <= e:
@@ -88,8 +107,11 @@ def units(ex: Extractor, s: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def features(ex: Extractor, s: int, last: dict[int, Found | None], unit: tuple[int, int, str]) -> list[str]:
-    """The feature strings of a unit of sentence s; ``last[s]`` is the closest quote before s (or None)."""
+def features(
+    ex: Extractor, s: int, last: dict[int, Found | None], unit: tuple[int, int, str], cov: float | None = None
+) -> list[str]:
+    """The feature strings of a unit of sentence s; ``last[s]`` is the closest quote before s (or None);
+    ``cov``: ``coverage(ex, s)`` when the caller has it."""
     toks, lex = ex.toks, ex.lex
     sa, sb = ex.v.sents[s]
     a, b, name = unit
@@ -147,7 +169,8 @@ def features(ex: Extractor, s: int, last: dict[int, Found | None], unit: tuple[i
         out.append("quoted=" + ("most" if marks > 0.5 * (b - a) else "part"))
     if any(toks[i].text == ":" for i in range(a, b)):
         out.append("colon")
-    cov = coverage(ex, s)
+    if cov is None:
+        cov = coverage(ex, s)
     out.append("covered=" + ("0" if cov == 0 else "part"))
     out.append("len=" + _bucket(len(words), (3, 6, 12, 20, 30)))
     out.append("pos=" + _bucket(s, (0, 1, 3, 8)))
@@ -201,11 +224,8 @@ def last_quotes(ex: Extractor) -> dict[int, Found | None]:
 def open_sentences(ex: Extractor) -> list[int]:
     """Sentences the rules left (nearly) uncovered: the classifier's candidates."""
     limit = settings.QUOTES_SENTENCE_OPEN
-    return [
-        s
-        for s in range(len(ex.v.sents))
-        if ex.v.sents[s][1] > ex.v.sents[s][0] and coverage(ex, s, direct=False) <= limit
-    ]
+    cov = coverages(ex, direct=False)
+    return [s for s in range(len(ex.v.sents)) if ex.v.sents[s][1] > ex.v.sents[s][0] and cov[s] <= limit]
 
 
 def chain(ex: Extractor, last: dict[int, Found | None], q: Found) -> None:
@@ -224,13 +244,15 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
     last = last_quotes(ex)
     out: list[Found] = []
     none = model.classes.index(NONE)
+    cov = coverages(ex)
+    spans = rule_spans(ex)
     for s in open_sentences(ex):
         best: tuple[float, tuple[int, int, str], int] | None = None
-        taken = rule_spans(ex, s)
+        taken = spans.get(s)
         for unit in units(ex, s):
             if taken and overlaps(ex, unit, taken):
                 continue  # a quote the rules found in this sentence stays the only one there
-            p = model.proba(features(ex, s, last, unit))
+            p = model.proba(features(ex, s, last, unit, cov[s]))
             score = 1.0 - float(p[none])
             if best is None or score > best[0]:
                 p[none] = -1.0
@@ -262,12 +284,22 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
     return out
 
 
-def rule_spans(ex: Extractor, s: int) -> list[tuple[int, int]]:
-    """The character spans of the non-direct quotes the rules found in sentence s (when asked)."""
+def rule_spans(ex: Extractor) -> dict[int, list[tuple[int, int]]]:
+    """Per sentence, the character spans of the non-direct quotes the rules found in it (when asked)."""
+    out: dict[int, list[tuple[int, int]]] = {}
     if not settings.QUOTES_SENTENCE_DISJOINT:
-        return []
-    sa, sb = ex.v.sent_chars(s)
-    return [(f.start, f.end) for f in ex.found if f.kind != "direct" and f.start < sb and sa < f.end]
+        return out
+    n = len(ex.v.sents)
+    for f in ex.found:
+        if f.kind == "direct" or f.end <= f.start:
+            continue
+        first = ex.toks[ex.v.tok_at(f.start)].sent
+        last = ex.toks[ex.v.tok_at(max(f.start, f.end - 1))].sent
+        for s in range(max(0, first - 1), min(n, last + 2)):
+            sa, sb = ex.v.sent_chars(s)
+            if f.start < sb and sa < f.end:
+                out.setdefault(s, []).append((f.start, f.end))
+    return out
 
 
 def overlaps(ex: Extractor, unit: tuple[int, int, str], spans: list[tuple[int, int]]) -> bool:
