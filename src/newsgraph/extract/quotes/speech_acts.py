@@ -12,9 +12,13 @@ opens the sentence ("Dass …, empfanden Anwohner als Lärmbelästigung", the su
 listed act in the passive counts when it names its agent ("Von Unionspolitikern wurden die Äußerungen als
 geschmacklos bezeichnet", the agent prepositions in the data file), the agent speaking; a perfect or
 pluperfect ("hat … aufgefordert") counts with a subject of the kinds the data file lists
-(settings.QUOTES_SPEECH_ACT_PERFECT). A relative clause that an earlier stage took for a quote ("…, der von
-Beobachtern überwacht werden soll") gives way to the act around it when it has no Konjunktiv: its modal
-belongs to the demand.
+(settings.QUOTES_SPEECH_ACT_PERFECT). A naming act in the passive without its agent counts after the
+opening predicative phrase the data file allows ("Als Grund wurde … genannt"; no speaker phrase;
+settings.QUOTES_SPEECH_ACT_AGENTLESS), and a coordinated list of subjects before the verb is passed over
+("Transparency International, Campact und LobbyControl werfen … vor"; settings.QUOTES_SPEECH_ACT_LIST).
+A word a lemma ``needs`` ("von" for "ausgehen") must come before the participle of a perfect or
+passive. A relative clause that an earlier stage took for a quote ("…, der von Beobachtern überwacht
+werden soll") gives way to the act around it when it has no Konjunktiv: its modal belongs to the demand.
 
 It needs the tagger's tags and lemmas; on an untagged document it finds nothing.
 """
@@ -42,6 +46,8 @@ FULL_FINITE = "VVFIN"
 AUX_FINITE = ("VAFIN", "VMFIN")  # the auxiliary first: the perfect's (is_perfect)
 NONFINITE = ("VVPP", "VVINF", "VVIZU")
 PARTICLE = "PTKVZ"
+NOUN_TAGS = ("NN", "NE")  # the last word of a list before the verb
+LIST_TAGS = (*NOUN_TAGS, "ART", "ADJA", "CARD")  # the words of a list of names or nouns
 QUESTION = "?"
 OPEN_PAREN = "("
 CLOSE_PAREN = ")"
@@ -81,6 +87,8 @@ def main_verb(
             continue
         if t.text in CLAUSE_STOP:
             skip = apposition_end(toks, k, b) if settings.QUOTES_SPEECH_ACT_APPOSITION else None
+            if skip is None and settings.QUOTES_SPEECH_ACT_LIST:
+                skip = list_end(toks, k, b, coordination)
             if skip is None:
                 return None  # a clause before the finite verb: not a plain main clause
             k = skip
@@ -131,6 +139,25 @@ def apposition_end(toks: list[Tok], k: int, b: int) -> int | None:
         return relative_end(toks, k, b)
     c = insertion_end(toks, k, b)
     return c if c is not None and finite_after(toks, c) else None
+
+
+def list_end(toks: list[Tok], k: int, b: int, coordination: frozenset[str]) -> int | None:
+    """The last word of a coordinated list that the comma toks[k] goes on with before the finite verb
+    ("Die Organisationen Transparency International, Campact und LobbyControl werfen …"): nouns,
+    names and their articles and adjectives, with a coordinating word; None when anything else
+    (a verb, a clause) comes first."""
+    if toks[k].text != APPOSITION_MARK or not coordination:
+        return None
+    joined = False
+    for c in range(k + 1, min(b - 1, k + 1 + APPOSITION_MAX)):
+        t = toks[c]
+        if t.lower in coordination:
+            joined = True
+        elif t.tag not in LIST_TAGS and t.text != APPOSITION_MARK:
+            return None
+        if finite_after(toks, c):
+            return c if joined and t.tag in NOUN_TAGS else None
+    return None
 
 
 def insertion_end(toks: list[Tok], k: int, b: int) -> int | None:
@@ -211,6 +238,22 @@ def passive_agent(ex: Extractor, a: int, b: int, finite: int) -> NP | None:
     return None
 
 
+def agentless(ex: Extractor, a: int, lemma: str) -> bool:
+    """A passive act without its agent that still reports what was said: a naming act after the
+    predicative phrase that opens the sentence ("Als Todesursache wurde ein Herzinfarkt angegeben")."""
+    if not settings.QUOTES_SPEECH_ACT_AGENTLESS:
+        return False
+    acts, openers = agentless_acts(ex.lex.lang)
+    return lemma in acts and ex.toks[a].lower in openers
+
+
+@cache
+def agentless_acts(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas that count in the passive without an agent, and the words that must open the sentence."""
+    entry = load_toml(lang, DATA).get("passive_agentless", {})
+    return frozenset(entry.get("lemmas", [])), frozenset(entry.get("openers", []))
+
+
 @cache
 def agent_prepositions(lang: str) -> frozenset[str]:
     return frozenset(load_toml(lang, DATA).get("passive_agent", {}).get("prepositions", []))
@@ -265,12 +308,16 @@ def find(ex: Extractor) -> list[Found]:
             continue  # not a listed act, or Konjunktiv (the rules' business)
         finite = aux if aux is not None else v
         need = needs(lex.lang).get(lemma)
-        if need and not any(toks[j].lower in need for j in range(finite + 1, b)):
+        if need and not any(toks[j].lower in need for j in range(finite + 1, b if aux is None else v)):
             continue  # "Die Lichter gingen aus": not the speech sense of the verb
         if (finite == a or (m > a and finite != m)) or toks[b - 1].text == QUESTION:
             continue  # verb first or a question mark: a question or an imperative, no report
         if passive:  # "Von Unionspolitikern wurden die Äußerungen als geschmacklos bezeichnet"
             sp = passive_agent(ex, a, b, finite) if settings.QUOTES_SPEECH_ACT_PASSIVE else None
+            if sp is None and agentless(ex, a, lemma):  # "Als Grund wurde … genannt"
+                ms, me = ex.chars(a, b)  # no speaker phrase: speaker_select may find one in the context
+                out.append(Found("reported", ms, me, s, None, (v, v + 1), toks[v].text, frame=PASSIVE_FRAME))
+                continue
             if sp is None:
                 continue  # a passive without its agent names no speaker
         else:
