@@ -45,3 +45,18 @@ def test_an_article_is_no_relative_pronoun(tagged_quotes):
     a = text.index(", die") + 2
     for q in tagged_quotes(text):
         assert q.speaker_start != a, q.speaker_text
+
+
+def test_a_direct_quote_inside_a_reported_message_has_its_speaker(tagged_quotes):
+    """ "[Außerdem halte die Fraktion den Schritt für „…“]": the message's speaker, not "die Fraktion"."""
+    text = (
+        "Am Montag erklärte die SPD-Landtagsfraktion zum Rücktritt Hartmanns, die Fraktion nehme die "
+        "Entscheidung „zur Kenntnis“. Außerdem halte die Fraktion den Schritt für „überfällig und dringend "
+        "geboten“."
+    )
+    quotes = tagged_quotes(text)
+    host = [q for q in quotes if q.kind != "direct" and q.text.startswith("Außerdem")]
+    inner = [q for q in quotes if q.kind == "direct" and q.text.startswith("„überfällig")]
+    assert host and inner, [(q.kind, q.text) for q in quotes]
+    assert inner[0].speaker_start == host[0].speaker_start, (inner[0].speaker_text, host[0].speaker_text)
+    assert inner[0].speaker_start == text.index("die SPD-Landtagsfraktion"), inner[0].speaker_text

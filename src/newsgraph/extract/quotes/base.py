@@ -14,9 +14,25 @@ from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
-from newsgraph.extract.quotes.tokens import View
+from newsgraph.extract.quotes.tokens import Tok, View
 
 MIN_MESSAGE_WORDS = settings.QUOTES_MIN_MESSAGE_WORDS
+KONJ_ENDING_TAGS = ("VVFIN", "VMFIN")  # the ending rule is for full and modal verbs (auxiliaries are listed)
+
+
+def konj_form(toks: list[Tok], i: int, lex: Lexicon, reportative: bool = False) -> bool:
+    """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
+    t = toks[i]
+    if t.is_cap:
+        return False
+    if t.lower in lex.konj1 or t.lower in lex.konj2 or (reportative and t.lower in lex.reportative):
+        return i == 0 or toks[i - 1].lower not in lex.first_person
+    if not t.lower.endswith(lex.konj_endings) or len(t.lower) < 4 or t.lower.endswith(lex.konj_not_endings):
+        return False
+    prev = toks[i - 1].lower if i > 0 else ""
+    if t.tag:
+        return t.tag in KONJ_ENDING_TAGS and prev not in lex.first_person
+    return prev in lex.konj_pronouns
 
 
 class ExtractorBase:
@@ -69,22 +85,7 @@ class ExtractorBase:
 
     def is_konj(self, i: int, reportative: bool = False) -> bool:
         """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
-        t, lex = self.toks[i], self.lex
-        if i in self.masked or t.is_cap:
-            return False
-        if t.lower in lex.konj1 or t.lower in lex.konj2 or (reportative and t.lower in lex.reportative):
-            return i == 0 or self.toks[i - 1].lower not in lex.first_person
-        if (
-            not t.lower.endswith(lex.konj_endings)
-            or len(t.lower) < 4
-            or t.lower.endswith(lex.konj_not_endings)
-        ):
-            return False
-        prev = self.toks[i - 1].lower if i > 0 else ""
-        if t.tag:
-            # auxiliaries are in the lists; the ending rule is for full and modal verbs only
-            return t.tag in ("VVFIN", "VMFIN") and prev not in lex.first_person
-        return prev in lex.konj_pronouns
+        return i not in self.masked and konj_form(self.toks, i, self.lex, reportative)
 
     def has_konj(self, a: int, b: int) -> bool:
         return any(self.is_konj(i) for i in range(a, b))

@@ -11,7 +11,9 @@ consistent on the training data:
 - a direct quote without a cue after such a marker in its own sentence names its source there
   ("Seiner Ansicht nach „sind wir wohl Zeugen …“" → "Seiner Ansicht");
 - a cue without a speaker after a clause-initial "wie" has the words in between for its speaker
-  ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse).
+  ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse);
+- a direct quote without a cue inside a reported message, after a Konjunktiv verb of its clause, has
+  the message's speaker ("[Außerdem halte die Fraktion den Schritt für „…“]": not "die Fraktion").
 
 The words come from the data: ``speakers.toml`` (``[relative_pronouns]``, ``[relative_clause]``,
 ``[inner_source]``) and the marker prepositions and "wie" words of ``markers.toml``.
@@ -21,7 +23,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph import settings
 from newsgraph.extract.quotes import speaker
+from newsgraph.extract.quotes.base import konj_form
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.speaker import NP
 
@@ -42,6 +46,8 @@ def follow(sel: Selector, found: list[Found]) -> None:
     for f in found:
         if f.speaker is None and f.speaker_chars is None and f.cue is not None:
             f.speaker = wie_clause(sel, f.cue[0]) or f.speaker
+    if settings.QUOTES_PASSAGE_DIRECT:
+        passage_directs(sel, found)
     if not sel.words.inner_source:
         return
     for f in found:
@@ -49,6 +55,43 @@ def follow(sel: Selector, found: list[Found]) -> None:
         if inner is None or speaker_inside(sel, f) and f.kind != "indirect":
             continue  # a speaker inside the message already: the message's own frame found it
         f.speaker, f.speaker_chars, f.source = inner, None, None
+
+
+def passage_directs(sel: Selector, found: list[Found]) -> None:
+    """ "[Außerdem halte die Fraktion den Schritt für „überfällig und dringend geboten“]": a direct quote
+    without a cue inside a reported message, in a clause with a Konjunktiv verb in front of it, goes on
+    with that message: the message's speaker is its speaker, not a phrase of its own clause."""
+    toks = sel.toks
+    hosts = [g for g in found if g.kind != "direct" and (g.speaker, g.speaker_chars) != (None, None)]
+    for f in found:
+        if f.kind != "direct" or f.cue is not None:
+            continue
+        m = sel.v.tok_at(f.start)
+        if m >= len(toks):
+            continue
+        sa = sel.v.sents[toks[m].sent][0]
+        if m - sa < 2 or not _konj_clause(sel, sa, m):
+            continue
+        host = next((g for g in hosts if g.start < f.start and f.end <= g.end + 1), None)
+        if host is None:
+            continue
+        if host.speaker is not None:
+            f.speaker, f.speaker_chars = host.speaker, None
+        else:
+            f.speaker, f.speaker_chars = None, host.speaker_chars
+        f.source = host  # resolution gives it the host's entity (the host comes first, by start)
+
+
+def _konj_clause(sel: Selector, a: int, b: int) -> bool:
+    """Is there a finite verb in the Konjunktiv among tokens [a, b), outside quotation marks?"""
+    toks = sel.toks
+    inside = False
+    for i in range(a, b):
+        if toks[i].is_quote:
+            inside = not inside
+        elif not inside and konj_form(toks, i, sel.lex):
+            return True
+    return False
 
 
 def relative_clause(sel: Selector, v: int, e: int) -> NP | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
@@ -94,7 +95,8 @@ class Scorer:
             return NOT
         if run[0] > np_.a and toks[np_.a].text[:1].islower() and toks[np_.a].lower not in self.lex.det_nom:
             return NOT  # no determiner, a lowercase attribute first: a fragment of a phrase
-        if np_.kind == "name" or toks[run[0]].tag == "NE" or any(x in self.mention_at for x in run):
+        named = np_.kind == "name" and not (k and settings.QUOTES_GENITIVE_NOT_NAME)  # "Obamas Einsatz"
+        if named or toks[run[0]].tag == "NE" or any(x in self.mention_at for x in run):
             return SURE
         return UNKNOWN
 
@@ -154,10 +156,12 @@ class Scorer:
         """Is the phrase starting at token ``a`` the object of a preposition (or a genitive)?"""
         toks, lex = self.toks, self.lex
         j = a - 1
-        while j >= lo and (
-            lex.is_adjective_like(toks[j].text) or (toks[j].lower in lex.det_obl and j == a - 1)
+        while (
+            j >= lo
+            and (lex.is_adjective_like(toks[j].text) or (toks[j].lower in lex.det_obl and j == a - 1))
+            and not (settings.QUOTES_PREP_NOT_ADJ and toks[j].lower in lex.prepositions)
         ):
-            j -= 1
+            j -= 1  # attributes and an oblique article before the phrase ("über", "unter" end like one)
         if j < lo:
             return False
         w = toks[j].lower
