@@ -87,6 +87,21 @@ class ExtractorBase:
         """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
         return i not in self.masked and konj_form(self.toks, i, self.lex, reportative)
 
+    def found_by_sentence(self) -> dict[int, list[Found]]:
+        """The candidates found so far that overlap each sentence (one pass over them)."""
+        n = len(self.v.sents)
+        out: dict[int, list[Found]] = {}
+        for f in self.found:
+            if f.end <= f.start:
+                continue
+            first = self.toks[self.v.tok_at(f.start)].sent
+            last = self.toks[self.v.tok_at(max(f.start, f.end - 1))].sent
+            for s in range(max(0, first - 1), min(n, last + 2)):
+                sa, sb = self.v.sent_chars(s)
+                if f.start < sb and sa < f.end:
+                    out.setdefault(s, []).append(f)
+        return out
+
     def has_konj(self, a: int, b: int) -> bool:
         return any(self.is_konj(i) for i in range(a, b))
 

@@ -52,21 +52,18 @@ def coverage(ex: Extractor, s: int, direct: bool = True) -> float:
 
 
 def coverages(ex: Extractor, direct: bool = True) -> list[float]:
-    """``coverage`` of every sentence, in one pass over the quotes (each adds to the sentences it spans)."""
-    n = len(ex.v.sents)
-    span = [0] * n
-    for f in ex.found:
-        if f.end <= f.start or (not direct and f.kind == "direct"):
-            continue
-        first = ex.toks[ex.v.tok_at(f.start)].sent
-        last = ex.toks[ex.v.tok_at(max(f.start, f.end - 1))].sent
-        for s in range(max(0, first - 1), min(n, last + 2)):
-            sa, sb = ex.v.sent_chars(s)
-            span[s] += max(0, min(sb, f.end) - max(sa, f.start))
+    """``coverage`` of every sentence, from one pass over the quotes."""
+    by_sent = ex.found_by_sentence()
     out = []
-    for s in range(n):
+    for s in range(len(ex.v.sents)):
         sa, sb = ex.v.sent_chars(s)
-        out.append(1.0 if sb <= sa else span[s] / (sb - sa))
+        if sb <= sa:
+            out.append(1.0)
+            continue
+        span = sum(
+            min(sb, f.end) - max(sa, f.start) for f in by_sent.get(s, ()) if direct or f.kind != "direct"
+        )
+        out.append(span / (sb - sa))
     return out
 
 
@@ -286,20 +283,11 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
 
 def rule_spans(ex: Extractor) -> dict[int, list[tuple[int, int]]]:
     """Per sentence, the character spans of the non-direct quotes the rules found in it (when asked)."""
-    out: dict[int, list[tuple[int, int]]] = {}
     if not settings.QUOTES_SENTENCE_DISJOINT:
-        return out
-    n = len(ex.v.sents)
-    for f in ex.found:
-        if f.kind == "direct" or f.end <= f.start:
-            continue
-        first = ex.toks[ex.v.tok_at(f.start)].sent
-        last = ex.toks[ex.v.tok_at(max(f.start, f.end - 1))].sent
-        for s in range(max(0, first - 1), min(n, last + 2)):
-            sa, sb = ex.v.sent_chars(s)
-            if f.start < sb and sa < f.end:
-                out.setdefault(s, []).append((f.start, f.end))
-    return out
+        return {}
+    return {
+        s: [(f.start, f.end) for f in fs if f.kind != "direct"] for s, fs in ex.found_by_sentence().items()
+    }
 
 
 def overlaps(ex: Extractor, unit: tuple[int, int, str], spans: list[tuple[int, int]]) -> bool:

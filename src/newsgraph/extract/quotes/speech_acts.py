@@ -285,6 +285,7 @@ def find(ex: Extractor) -> list[Found]:
     if not acts:
         return []
     out: list[Found] = []
+    by_sent = ex.found_by_sentence()
     for s, (a, b) in enumerate(ex.v.sents):
         if b - a < 3 or not toks[a].is_cap:
             continue
@@ -295,8 +296,7 @@ def find(ex: Extractor) -> list[Found]:
                 continue
         if toks[a].lower in lex.prepositions_marker or any(i in ex.masked for i in range(a, b)):
             continue
-        sa, sb = toks[a].start, toks[b - 1].end
-        inside = [f for f in ex.found if f.start < sb and sa < f.end]
+        inside = by_sent.get(s, [])
         if inside and not all(is_relative_quote(ex, f, a, b) for f in inside):
             continue  # the sentence carries another quote
         mv = main_verb(toks, m, b, lex.coordination)
