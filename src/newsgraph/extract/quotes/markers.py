@@ -1,9 +1,10 @@
 """Marker phrases that attribute without a speech verb.
 
-Prepositional markers before ("laut X", "nach Angaben X") or after their source ("X zufolge"), the
-reported message around them (``reported_around``), "…, so X", pronominal markers that are their own
-source ("Demnach …", "…, wonach …") and impersonal cues ("heißt es", ``impersonal``). The words come
-from the lexicon (``lang/<lang>/quotes/``).
+Prepositional markers before ("laut X", "nach Angaben X") or after their source ("X zufolge", "Seiner
+Meinung nach"), the reported message around them (``reported_around``), "…, so X" (also inside the
+sentence: "A, so X, B"), pronominal markers that are their own source ("Demnach …", "…, wonach …",
+"Danach …" after a sentence that names a report) and impersonal cues ("heißt es", ``impersonal``).
+The words come from the lexicon (``lang/<lang>/quotes/``).
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from newsgraph import settings
 from newsgraph.extract.quotes import clauses, speaker
 from newsgraph.extract.quotes.base import ExtractorBase
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import RELATIVE_TAGS
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, clause_end
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS
+
+MAX_SOURCE = 10  # tokens back in which a noun phrase before "zufolge" may start
 
 
 class Markers(ExtractorBase):
@@ -28,15 +31,21 @@ class Markers(ExtractorBase):
                 continue
             t = toks[i]
             entry = lex.prepositions_marker.get(t.lower)
+            if entry is not None and settings.QUOTES_MARKER_PRONOMINAL_FIRST and self.pronominals(s, a, b, i):
+                continue  # "…, nach denen 72 Prozent …", "…, laut dem …": a relative marker, not "nach X"
             if entry is not None:
                 if entry.get("position") == "after":
                     self.marker_after(s, a, b, i)
+                elif self.postposed(a, i, entry):
+                    self.marker_after(s, a, b, i, postposed=True)
                 else:
                     self.marker_before(s, a, b, i, entry)
                 continue
             bare_so = i > 0 and self.dq_ending_at(i - 1) is not None
             if t.lower in lex.so_words and i > a and (toks[i - 1].text == "," or bare_so):
                 sp = speaker.parse_np(toks, i + 1, b, lex)
+                if sp is not None and not bare_so and self.so_inserted(s, a, b, i, sp):
+                    continue
                 if sp is not None and (sp.b >= b - 1 or toks[sp.b].text in CLAUSE_STOP):
                     k = self.dq_ending_at(i - 1) if bare_so else self.dq_ending_at(i - 2)
                     if k is not None:
@@ -47,14 +56,58 @@ class Markers(ExtractorBase):
                         if start < i - 1:
                             ms, me = self.chars(start, i - 1)
                             self.add(Found("reported", ms, me, s, sp, (i, i + 1), t.text, frame="so"))
-            for position, seq in lex.pronominal:
-                if t.lower == seq[0] and all(i + x < b and toks[i + x].lower == w for x, w in enumerate(seq)):
-                    self.pronominal(s, a, b, i, len(seq), position)
+            self.pronominals(s, a, b, i)
             for words in lex.impersonal:
                 if toks[i].lower == words[0] and all(
                     i + x < b and toks[i + x].lower == w for x, w in enumerate(words)
                 ):
                     self.impersonal(s, a, b, i, len(words))
+
+    def pronominals(self, s: int, a: int, b: int, i: int, relative: bool = False) -> bool:
+        """The pronominal markers that start at token i ("demnach", "…, nach denen …"); was one found?
+        ``relative``: only those whose second word is a relative pronoun ("laut dem", not "laut dem X")."""
+        toks, hit = self.toks, False
+        for position, seq in self.lex.pronominal:
+            if toks[i].lower != seq[0] or not all(
+                i + x < b and toks[i + x].lower == w for x, w in enumerate(seq)
+            ):
+                continue
+            if relative and (len(seq) < 2 or toks[i + 1].tag not in RELATIVE_TAGS):
+                continue
+            hit = self.pronominal(s, a, b, i, len(seq), position) or hit
+        return hit
+
+    def so_inserted(self, s: int, a: int, b: int, i: int, sp: NP) -> bool:
+        """ "Vom 2. April an, so die Ergebnisse eines Richters, der … ermittelt, seien … deportiert
+        worden": "so X" inside the sentence splits the message in two; the longer part is taken."""
+        toks = self.toks
+        if not settings.QUOTES_SO_INSERTED or self.dq_ending_at(i - 2) is not None:
+            return False  # "„In absehbarer Zeit“, so X, …": the direct quote takes the source
+        e = clause_end(toks, sp.b, b, self.masked)  # over prepositional phrases after the source
+        if e >= b - 1 or toks[e].text != "," or any(toks[x].tag in FINITE_TAGS for x in range(sp.b, e)):
+            return False
+        if toks[e + 1].tag in RELATIVE_TAGS:  # "…, der bei der Stelle ermittelt, …"
+            e = clause_end(toks, e + 2, b, self.masked)
+            if e >= b - 1 or toks[e].text != ",":
+                return False
+        start, end = self.message_start(a, i - 1), self.sentence_end(a, b)
+        if start >= i - 1 or not any(toks[x].tag in FINITE_TAGS for x in range(e + 1, end)):
+            return False  # "…, so der Aufruf, verbunden mit …": no clause goes on after the source
+        left, right = self.chars(start, i - 1), self.chars(e + 1, end)
+        ms, me = left if left[1] - left[0] >= right[1] - right[0] else right
+        self.add(
+            Found(
+                "reported",
+                ms,
+                me,
+                s,
+                NP(sp.a, e, sp.kind, sp.head, sp.name),
+                (i, i + 1),
+                toks[i].text,
+                frame="so",
+            )
+        )
+        return True
 
     def marker_before(self, s: int, a: int, b: int, i: int, entry: dict) -> None:
         toks, lex = self.toks, self.lex
@@ -68,11 +121,17 @@ class Markers(ExtractorBase):
                 k += 1
             if k >= b or not lex.is_speech_noun(toks[k].text) or not toks[k].is_cap:
                 return
+            if settings.QUOTES_MARKER_GENITIVE_NOUN and self.genitive_of_noun(j, k):
+                return  # "nach dem Scheitern der EU-Verfassung", "nach Abschluss der Ermittlungen"
+            if settings.QUOTES_MARKER_NOUNS and toks[k].lower not in entry.get("nouns", (toks[k].lower,)):
+                return  # "unter Berufung auf X", not "unter den Ergebnissen"
             np_end = k + 1
             if np_end < b and (toks[np_end].lower in lex.det_gen or toks[np_end].lower in lex.linking):
                 sub = speaker._dependent(toks, np_end, b, lex)
                 if sub:
                     np_end = sub
+            if settings.QUOTES_MARKER_SOURCE_NP:
+                np_end = self.source_end(a, i, k, np_end, b)
             if np_end < b and toks[np_end].lower in lex.marker_then:  # "unter Berufung auf X"
                 sub = speaker._dependent(toks, np_end, b, lex)
                 if sub:
@@ -111,12 +170,106 @@ class Markers(ExtractorBase):
             np_end = sp.b
         self.reported_around(s, a, b, i, np_end, sp, toks[i].text)
 
-    def marker_after(self, s: int, a: int, b: int, i: int) -> None:
+    def postposed(self, a: int, i: int, entry: dict) -> bool:
+        """Is marker word i a postposition after one of its listed speech nouns ("Seiner Meinung nach")?
+        Not after a first- or second-person owner ("meiner Meinung nach") nor in a question."""
+        after = entry.get("after_nouns")
+        if not after or not settings.QUOTES_MARKER_POSTPOSITION or i <= a:
+            return False
+        prev = self.toks[i - 1]
+        if not prev.is_cap or (i - 1) in self.masked or not prev.lower.endswith(tuple(after)):
+            return False
+        if i - 2 >= a and self.toks[i - 2].text in entry.get("after_not", ()):
+            return False
+        end = self.sent_end(i)
+        return not any(t.text == "?" for t in self.toks[i:end])
+
+    def sent_end(self, i: int) -> int:
+        """The end of the sentence that holds token i."""
+        sent = self.toks[i].sent
+        j = i
+        while j < len(self.toks) and self.toks[j].sent == sent:
+            j += 1
+        return j
+
+    def source_before(self, a: int, i: int) -> int | None:
+        """The first token of the longest noun phrase that ends right before token i, within its clause
+        ("Allein nimmt die Organisation [Schätzungen] zufolge …", "[Seiner Meinung] nach …"); noun
+        phrases chain over a genitive, a linking preposition or a coordination ("den Prognosen und den
+        Wasserständen am Oberlauf")."""
+        toks, lex = self.toks, self.lex
+        joins = lex.linking | lex.coordination | lex.prepositions
+        ok: set[int] = set()
+        best = None
+        st = i - 1
+        while st >= a and i - st <= MAX_SOURCE and toks[st].text not in CLAUSE_STOP:
+            np_ = speaker.parse_np(toks, st, i, lex, oblique=True)
+            if np_ is not None and (
+                np_.b == i
+                or (np_.b in ok and (toks[np_.b].lower in lex.det_gen or toks[np_.b].text == "("))
+                or (np_.b + 1 in ok and toks[np_.b].lower in joins)
+            ):
+                ok.add(st)
+                best = st
+            st -= 1
+        return best
+
+    def genitive_of_noun(self, j: int, k: int) -> bool:
+        """Is the speech noun at token k (found after the marker word at j - 1) the genitive of another
+        noun between them ("nach dem Scheitern der Verfassung")? Then it is not the marker's noun."""
+        toks = self.toks
+        return (
+            k - 2 >= j
+            and toks[k - 1].lower in self.lex.det_gen
+            and toks[k - 2].is_cap
+            and speaker.is_noun(toks[k - 2], self.lex)
+        )
+
+    def source_end(self, a: int, i: int, k: int, np_end: int, b: int) -> int:
+        """Where the source after "nach Angaben" ends: over further genitives, an apposition with a name
+        and a parenthesis ("des Direktors der Fluggesellschaft, Jefferson Irwin Jauwena,", "(USGS)").
+        An article that could open the subject ("der überwiegende Teil") joins only when the marker opens
+        its clause and the finite verb follows the source."""
+        toks, lex = self.toks, self.lex
+        whole = speaker.parse_np(toks, k, b, lex, oblique=True)
+        if whole is None or whole.b <= np_end:
+            return np_end
+        if any(t.lower in lex.det_nom for t in toks[np_end : whole.b]):
+            nxt = whole.b + 1 if whole.b < b and toks[whole.b].text == "," else whole.b
+            opens = i == a or toks[i - 1].text in (",", "(")
+            if not (opens and nxt < b and toks[nxt].tag in FINITE_TAGS) and not self.subject_first(a, i):
+                return np_end
+        return whole.b
+
+    def subject_first(self, a: int, i: int) -> bool:
+        """Does the clause of the marker at token i open with its subject and the finite verb ("Die
+        Regenzeit könnte nach Angaben des Leiters der Sektion …")? Then an article after the source opens
+        a genitive, not the subject."""
+        if not settings.QUOTES_MARKER_SUBJECT_FIRST:
+            return False
+        toks = self.toks
+        c = i
+        while c > a and toks[c - 1].text not in (",", "(", ":", ";"):
+            c -= 1
+        np_ = speaker.parse_np(toks, c, i, self.lex)
+        return np_ is not None and np_.kind != "pronoun" and np_.b < i and toks[np_.b].tag in FINITE_TAGS
+
+    def marker_after(self, s: int, a: int, b: int, i: int, postposed: bool = False) -> None:
         toks, lex = self.toks, self.lex
         # the source before "zufolge": back to the clause start, at most 8 tokens
         st = i - 1
-        while st > a and i - st < 8 and toks[st - 1].text not in CLAUSE_STOP and (st - 1) not in self.masked:
+        while (
+            not postposed
+            and st > a
+            and i - st < 8
+            and toks[st - 1].text not in CLAUSE_STOP
+            and (st - 1) not in self.masked
+        ):
             st -= 1
+        if settings.QUOTES_MARKER_AFTER_NP or postposed:
+            np_start = self.source_before(a, i)
+            if np_start is not None:
+                st = np_start
         if st >= i:
             return
         sp = speaker.parse_np(toks, st, i, lex) or NP(st, i, "source", i - 1)
@@ -147,6 +300,7 @@ class Markers(ExtractorBase):
         ca = m0
         while (
             ca > a
+            and not self.missed_boundary(ca, m0)
             and toks[ca - 1].text not in (",", "(", ":", ";")
             and not (toks[ca - 1].text in QUOTE_CHARS and ca - 1 == a)
         ):
@@ -170,10 +324,14 @@ class Markers(ExtractorBase):
                 end = next((x for x in range(n, b) if toks[x].text == ")"), b)
             if n >= end - 1:
                 return
+            if self.quote_follows(n):
+                return
             ms, me = self.chars(n, end)
         else:
             left = (toks[ca].start, toks[m0 - 1].end)
             n = m1 + 1 if m1 < b and toks[m1].text == "," else m1
+            if self.quote_follows(n):
+                return
             end = b
             if settings.QUOTES_MARKER_CLAUSE and self.subordinate_at(ca, a):
                 end = clause_end(toks, n, b, self.masked)  # "…, die nach Angaben X … sollte, wurde …"
@@ -186,16 +344,39 @@ class Markers(ExtractorBase):
                 ms, me = left if left[1] - left[0] >= right[1] - right[0] else right
         self.add(Found("reported", ms, me, s, sp, cue, cue_text, frame="marker"))
 
-    def pronominal(self, s: int, a: int, b: int, i: int, n: int, position: str) -> None:
-        """ "Demnach steht …" / "…, wonach die Maus schuld sei": the marker itself is the speaker."""
+    def missed_boundary(self, ca: int, m0: int) -> bool:
+        """ "… von zeitweise 7,1. Nach Angaben des USGS fand …": a capitalised marker word after a token
+        that ends with a period starts a sentence the segmenter missed."""
+        if not settings.QUOTES_MARKER_MISSED_STOP or ca != m0:
+            return False
+        t, prev = self.toks[m0], self.toks[m0 - 1]
+        return (
+            t.is_cap
+            and t.lower in self.lex.prepositions_marker
+            and len(prev.text) > 1
+            and prev.text[-1] == "."
+        )
+
+    def quote_follows(self, n: int) -> bool:
+        """ "Laut X: „…“", "…, sagte sie Teilnehmern zufolge: „…“": the direct quote after the marker
+        is its message, so the marker gives no reported quote of its own."""
+        if not settings.QUOTES_MARKER_QUOTE or n >= len(self.toks) or self.toks[n].text != ":":
+            return False
+        return self.dq_starting_at(n + 1) is not None
+
+    def pronominal(self, s: int, a: int, b: int, i: int, n: int, position: str) -> bool:
+        """ "Demnach steht …" / "…, wonach die Maus schuld sei": the marker itself is the speaker.
+        False when the marker is not in its position."""
         toks = self.toks
-        if position == "sentence_start" and i != a:
-            return
+        if position in ("sentence_start", "after_report") and i != a:
+            return False
+        if position == "after_report" and not self.reports_before(a):
+            return False  # "Danach brach Feuer aus": a time adverb, not a source
         if position == "clause_start" and not (i > a and toks[i - 1].text == ","):
-            return
+            return False
         e = i + n
         if e >= b - 1:
-            return
+            return True
         ms, me = self.chars(e, b)
         rel = i
         head = i + 1 if toks[i].lower in self.lex.prepositions and n > 1 else i
@@ -225,6 +406,23 @@ class Markers(ExtractorBase):
             Found(
                 "reported", ms, me, s, sp, (rel, e), " ".join(x.text for x in toks[i:e]), frame="pronominal"
             )
+        )
+        return True
+
+    def reports_before(self, a: int) -> bool:
+        """Does the sentence before the one starting at token a name a report: a speech noun ("Studie",
+        "Darstellung") that is not itself in a marker phrase? (Neither a speech verb there nor "Nach
+        Aussagen von X geschah Y. Danach …" is a sign: there it is a time adverb.)"""
+        if not settings.QUOTES_MARKER_AFTER_REPORT or a == 0:
+            return False
+        s = self.toks[a - 1].sent
+        pa, _ = self.v.sents[s]
+        toks, lex = self.toks, self.lex
+        return any(
+            toks[x].is_cap
+            and lex.is_speech_noun(toks[x].text)
+            and not any(toks[y].lower in lex.prepositions_marker for y in range(max(pa, x - 3), x))
+            for x in range(pa + 1, a)
         )
 
     def relative_prefield(self, a: int, i: int, n: int, b: int) -> bool:
