@@ -1,8 +1,9 @@
 """Direct quotes: spans between quotation marks, tolerant of real text.
 
 Handles mismatched closing marks („…”), a missing closing mark (the quote ends with its
-paragraph), a missing opening mark (the quote starts with its sentence) and quotes that span
-sentences. Which marks pair up comes from ``marks.toml``.
+paragraph), a missing opening mark (the quote starts with its sentence, or at an opening mark the
+scan passed because a space followed it: "„ Creative Cities“") and quotes that span sentences. Which
+marks pair up comes from ``marks.toml``.
 """
 
 from __future__ import annotations
@@ -93,10 +94,27 @@ def scan(text: str, lex: Lexicon) -> list[Marked]:
         if c in lex.closers and c not in lex.ambiguous and _can_close(text, i):
             # a closing mark without an opening one: the quote starts at its sentence
             start = _sentence_start(text, i)
-            if count_words(text[start:i]) >= 3:
+            stray = _stray_opener(text, start, i, lex) if settings.QUOTES_ORPHAN_OPENER else None
+            if stray is not None:
+                out.append(Marked(stray, i + 1))  # "„ Creative Cities“": the opening mark before a space
+            elif count_words(text[start:i]) >= 3:
                 out.append(Marked(start, i + 1, opened=False))
         i += 1
     return out
+
+
+def _stray_opener(text: str, start: int, i: int, lex: Lexicon) -> int | None:
+    """The opening mark for the closing mark at i that the scan passed over (it stood before a space):
+    the last mark in [start, i) that opens a pair the mark at i closes, with no closing mark after it."""
+    c = text[i]
+    for j in range(i - 1, start - 1, -1):
+        ch = text[j]
+        pair = lex.openers.get(ch)
+        if pair is not None and c in pair.close and ch not in pair.close:
+            return j
+        if ch in lex.closers:
+            return None
+    return None
 
 
 def _inner_closes(text: str, j: int, close: tuple[str, ...], limit: int) -> bool:
@@ -133,7 +151,7 @@ def count_words(s: str) -> int:
 
 def _sentence_start(text: str, i: int) -> int:
     j = i - 1
-    while j > 0:
+    while j >= 0:  # (at the start of the text, the sentence starts at 0)
         ch = text[j]
         if ch == "\n":
             break

@@ -2,8 +2,10 @@
 
 ``directs`` gives each quoted span the speaker a frame attributed to it, else the one of the indirect
 quote it sits in, of a colon clause, of the nearest cue of its sentence, or of the quote it continues; it
-drops titles and names (``is_title``, ``name_like``, ``capital_ok``). ``nested_in`` adds quoted phrases
-inside the sentences the learned classifier accepted.
+drops titles and names (``is_title``, ``name_like``, ``capital_ok``, ``foreign_phrase``) and glosses in
+parentheses (``gloss``). A short lower-case phrase inside a message with no speaker yet keeps that message
+as its ``source`` (the speaker found later comes over). ``nested_in`` adds quoted phrases inside the
+sentences the learned classifier accepted.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from newsgraph.extract.quotes.speaker import NP
 SHORT_QUOTE_WORDS = settings.QUOTES_SHORT_WORDS
 DIRECT_CHAIN = settings.QUOTES_DIRECT_CHAIN
 SENTENCE_PUNCT = direct.SENTENCE_PUNCT
+FOREIGN_TAG = "FM"  # STTS: foreign material
 
 
 class Directs(ExtractorBase):
@@ -58,6 +61,10 @@ class Directs(ExtractorBase):
                     cue_rng, cue_text = (cue.v, cue.last + 1), self.cue_text(cue)
             if attributed is None and m.opened and a > 0 and self.is_title(a - 1):
                 continue  # "der Film „…“", "der „Red Bull Racing Teams“": a title or a name
+            if attributed is None and settings.QUOTES_FOREIGN_PHRASE and self.foreign_phrase(a, b, inner):
+                continue  # "die CD „Have a nice day“", "die „L’Alliance pour la Planète“": a title or a name
+            if attributed is None and settings.QUOTES_GLOSS and self.gloss(a, b, inner):
+                continue  # "der Operation „Cast Lead“ („gegossenes Blei“)": a translation or a gloss
             has_context = attributed is not None or host is not None or bool(self.sent_cues.get(s))
             cue_near = attributed is not None or bool(self.sent_cues.get(s))
             if not cue_near and settings.QUOTES_NAME_LIKE and self.name_like(a, b):
@@ -88,7 +95,9 @@ class Directs(ExtractorBase):
             )
             f.nested = host is not None
             if sp is None and copied is None and not sentence_like:
-                continue
+                if not (settings.QUOTES_NESTED_LOWER and host is not None and inner[:1].islower()):
+                    continue
+                f.source = host  # "so „schütze sie Gott“" in a message whose speaker is found later
             if (
                 sp is None
                 and copied is None
@@ -125,6 +134,25 @@ class Directs(ExtractorBase):
         if last is not None and last.text in SENTENCE_PUNCT:
             return False
         return sum(t.is_cap for t in words) >= 0.5 * len(words)
+
+    def foreign_phrase(self, a: int, b: int, inner: str) -> bool:
+        """Are the tokens [a, b) of a quoted span a short phrase mostly in a foreign language (tag FM), with
+        no mark that ends a sentence at its end: a title or a name ("„Have a nice day“", "„22. Bol d’or“"),
+        not words said? Needs the tagger."""
+        if not self.v.tagged or inner.rstrip()[-1:] in SENTENCE_PUNCT:
+            return False
+        words = [t for t in self.toks[a:b] if any(ch.isalpha() for ch in t.text)]
+        if not words or len(words) >= 2 * SHORT_QUOTE_WORDS:
+            return False
+        return sum(t.tag == FOREIGN_TAG for t in words) >= 0.5 * len(words)
+
+    def gloss(self, a: int, b: int, inner: str) -> bool:
+        """Is a short quoted span alone in parentheses ("(„gegossenes Blei“)"), without sentence punctuation:
+        a translation or a gloss of the name before it?"""
+        toks = self.toks
+        if a <= 0 or b >= len(toks) or toks[a - 1].text != "(" or toks[b].text != ")":
+            return False
+        return direct.count_words(inner) < SHORT_QUOTE_WORDS and not direct.has_sentence_punct(inner)
 
     def is_title(self, j: int) -> bool:
         """Does token j (right before an opening mark) make the quoted span a title or a name?"""
@@ -164,17 +192,19 @@ class Directs(ExtractorBase):
             host = next((f for f in hosts if f.start <= m.start and m.end <= f.end + 1), None)
             if host is None or (m.start, m.end) in done:
                 continue
-            if host.speaker is None and host.speaker_chars is None:
-                continue
+            if host.speaker is None and host.speaker_chars is None and not settings.QUOTES_NESTED_LOWER:
+                continue  # (on: the host's speaker, found later, comes over by ``source``)
             inner = self.v.text[m.inner[0] : m.inner[1]]
             mode = settings.QUOTES_NESTED_DIRECT
             if mode == "lower" and not inner[:1].islower():
                 continue
             if mode == "multi" and direct.count_words(inner) < 2:
                 continue
-            a = self.dq[k][0]
+            a, b = self.dq[k]
             if m.opened and a > 0 and self.is_title(a - 1):
                 continue  # "der Film „…“": a title
+            if settings.QUOTES_FOREIGN_PHRASE and self.foreign_phrase(a, b, inner):
+                continue  # "einer „running mate“": a foreign term
             f = Found(
                 "direct",
                 m.start,
