@@ -67,6 +67,8 @@ def merge(ex: Extractor, found: list[Found]) -> list[Found]:
         kept.append(f)
     if settings.QUOTES_FREE_EXTEND:
         extend(ex, kept, found)
+    if settings.QUOTES_FREE_EXTEND_BACK:
+        extend_back(ex, kept, found)
     out = [f for f in found if f.kind == "direct"] + kept
     for g in out:  # a quote nested in a merged sentence now follows the passage
         if g.source is not None and id(g.source) in merged:
@@ -98,3 +100,29 @@ def extend(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
             f.end = me
             f.last_sent = s + 1
             s += 1
+
+
+def extend_back(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
+    """A free indirect passage takes the sentences right before it, in the same paragraph, that no quote
+    touches and that report in the Konjunktiv ("Bis die Arbeiten beginnen könnten, würden noch Monate
+    vergehen. Frühestens Mitte des Jahres könne damit begonnen werden."): the classifier reads each
+    sentence alone and lets the first of such a passage go."""
+    spans = [(f.start, f.end) for f in found]
+    for f in kept:
+        if f.kind != CONTINUATION or not _starts_sentence(ex, f):
+            continue
+        steps = 0
+        while f.sent >= 1 and steps < settings.QUOTES_FREE_EXTEND_BACK:
+            a, b = ex.v.sents[f.sent - 1]
+            sa, sb = ex.v.sent_chars(f.sent - 1)
+            if b - a < 3 or any(qa < sb and sa < qb for qa, qb in spans):
+                break
+            if f.source is not None and f.source.end > sa:
+                break  # the quote it continues
+            if PARAGRAPH in ex.v.text[sb : f.start] or any(i in ex.masked for i in range(a, b)):
+                break
+            if not any(ex.is_konj(i) for i in range(a, b)):
+                break
+            f.start = sa
+            f.sent -= 1
+            steps += 1

@@ -1,7 +1,8 @@
 """Clause shapes the message boundaries need (tagger tags, no words): is a preposed stretch a main
 clause, is a fronted subordinate clause the prefield, does an infinitive follow its cue without the
 comma, is a comma phrase verbless, does a contrast go on in the Konjunktiv, which quoted phrase closes
-an object. Each takes the ``Extractor`` whose tokens it reads."""
+an object, is an infinitive a purpose clause, where a reported stretch ends before the main clause or
+the source after it. Each takes the ``Extractor`` whose tokens it reads."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ SUBORDINATOR_TAGS = ("KOUS", "KOUI")  # a subordinate clause: "weil", "damit"; "
 FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 WH_TAGS = ("PWAV", "PWS", "PWAT")  # "warum", "wer", "welche": an indirect question
 CLOSING_TAGS = ("VVPP", "PTKVZ")  # a participle or a separable particle closes its clause
+# what follows "so" when it names a source ("so der Minister", "so Müller", "so heißt es in …")
+SOURCE_OPENING_TAGS = ("NE", "NN", "ART", "PPOSAT", "PDAT", "PIAT", "ADJA", "VVFIN", "VAFIN")
 CLAUSE_OPENING_TAGS = ("KOUS", "KOUI", "KON", "PRELS", "PWAV", "PWS", "$,", "$.", "$(")
 
 
@@ -91,3 +94,59 @@ def reported_on(ex: Extractor, n: int, b: int) -> bool:
         return False
     e = clause_end(ex.toks, n + 1, b, ex.masked)
     return any(ex.is_konj(i) and ex.toks[i].lower not in ex.lex.konj2 for i in range(n + 1, e))
+
+
+def purpose_clause(ex: Extractor, n: int, b: int) -> bool:
+    """Does the infinitive clause at n open with "um", "ohne", "statt" (tag KOUI, maybe after one adverb:
+    "nur um … zu finden")? A purpose clause, not the complement of the cue."""
+    if not settings.QUOTES_ZU_PURPOSE or not ex.v.tagged:
+        return False
+    toks = ex.toks
+    return toks[n].tag == "KOUI" or (n + 1 < b and toks[n].tag == "ADV" and toks[n + 1].tag == "KOUI")
+
+
+def main_clause_after(ex: Extractor, a: int, b: int) -> int:
+    """Where a reported stretch [a, b) ends before a main clause that follows it after a comma and opens
+    with an indicative finite verb ("Sie wisse, dass …, hatte X damals gesagt", "…, zitiert Y aus …"):
+    that comma, when the stretch opens with a main clause in the Konjunktiv (its verb before the first
+    comma, not in a relative clause: "Der Zugang, wo … sichern soll, wird … bezeichnet"); else b."""
+    if not settings.QUOTES_UNIT_TAIL or not ex.v.tagged or a >= b:
+        return b
+    toks = ex.toks
+    if toks[a].tag in SUBORDINATOR_TAGS:
+        return b  # "Nachdem X …, wurde er festgenommen": a fronted clause, then its main clause
+    konj = False
+    for x in range(a, b - 1):
+        if x in ex.masked:
+            continue
+        if ex.is_konj(x, reportative=True):
+            konj = True
+        elif not konj and toks[x].text == ",":
+            return b
+        elif (
+            konj
+            and toks[x].text == ","
+            and toks[x + 1].tag in FINITE_TAGS
+            and not ex.is_konj(x + 1)
+            and any(not t.is_punct for t in toks[x + 2 : b])  # a clause, not a stray verb at the end
+        ):
+            return x
+        elif konj and toks[x].text == "," and settings.QUOTES_UNIT_TAIL_SOURCE and source_tail(ex, x + 1, b):
+            return x  # "…, so Ute Bader", "…, wie der Verband am Montag bekannt gab"
+    return b
+
+
+def source_tail(ex: Extractor, n: int, b: int) -> bool:
+    """Does a source clause open at token n and close the sentence [.., b): "so X (weiter)", "so heißt es
+    in …" (a noun phrase or an indicative verb after "so"), "wie X … bekannt gab" (its verb indicative)?"""
+    toks, lex = ex.toks, ex.lex
+    if n + 1 >= b:
+        return False
+    e = clause_end(toks, n + 1, b, ex.masked)
+    if any(not t.is_punct for t in toks[e:b]):
+        return False  # an inserted clause, the message goes on after it
+    if toks[n].lower in lex.so_words:
+        return toks[n + 1].tag in SOURCE_OPENING_TAGS and not ex.is_konj(n + 1)
+    if toks[n].lower in lex.wie_words:
+        return e - 1 > n + 1 and toks[e - 1].tag in FINITE_TAGS and not ex.is_konj(e - 1)
+    return False

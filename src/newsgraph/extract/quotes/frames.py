@@ -227,7 +227,7 @@ class Frames(ExtractorBase):
             ms, me = self.chars(n, self.message_end(n, b))
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="v2"))
             return True
-        if "that" in frames and self.zu_clause(n, b):
+        if "that" in frames and self.zu_clause(n, b) and not clauses.purpose_clause(self, n, b):
             reach = (
                 settings.QUOTES_ZU_REACH
                 and self.v.tagged
@@ -274,6 +274,12 @@ class Frames(ExtractorBase):
                 continue
             if any(f.start <= toks[n].start < f.end for f in self.found if f.kind != "direct"):
                 continue
+            start = n
+            if settings.QUOTES_KONJ_VERB_FIRST and kon == n:
+                # "Die Getöteten, vor allem Zivilisten, seien verbrannt worden": the verb of the sentence
+                if any(t.tag in clauses.FINITE_TAGS for t in toks[a:e]):
+                    continue
+                start = a
             end = b
             nxt = clause_end(toks, kon + 1, b, self.masked)
             if (
@@ -284,7 +290,7 @@ class Frames(ExtractorBase):
             ):
                 end = nxt
             sp = self.clause_subject(s, e)
-            ms, me = self.chars(n, end)
+            ms, me = self.chars(start, end)
             self.add(Found("indirect", ms, me, s, sp, None, None, frame="konj"))
             return
 

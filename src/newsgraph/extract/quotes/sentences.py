@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph import settings
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import FINITE_TAGS
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, main_clause_after
 from newsgraph.extract.quotes.cues import clause_end
 from newsgraph.extract.quotes.linear import LinearModel
 from newsgraph.extract.quotes.speaker import NP
@@ -264,6 +264,7 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         a, b, _name = unit
         if settings.QUOTES_TRIM_INDICATIVE:
             a, b = trim_indicative(ex, a, b)
+        b = main_clause_after(ex, a, b)  # "Sie wisse, …, hatte X gesagt": the unit ends before the cue
         ms, me = ex.chars(a, b)
         if len(ex.v.text[ms:me].split()) < settings.QUOTES_MIN_MESSAGE_WORDS:
             continue
