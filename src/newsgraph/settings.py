@@ -176,6 +176,7 @@ QUOTES_MAX_CHARS = 4000  # a quotation mark without its closing mark within this
 QUOTES_GENITIVE_NOT_NAME = True  # "Obamas Einsatz": a genitive name in front does not make a name phrase
 QUOTES_PREP_NOT_ADJ = True  # a speaker phrase after "über"/"unter" is a PP object (not an adjective)
 QUOTES_PASSAGE_DIRECT = True  # a cue-less direct quote in a Konjunktiv message: the message's speaker
+QUOTES_RELATIVE_MARKER = True  # "…, nach denen [X sei Y]": the relative pronoun is the reported speaker
 QUOTES_SPEAKER_RANKER = True  # the learned speaker ranker (speaker_model.json) re-picks the rules' speakers
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)

@@ -10,6 +10,8 @@ consistent on the training data:
   "[… sollen nach Ansicht von ai …]", "[…, wie er sagt, …]");
 - a direct quote without a cue after such a marker in its own sentence names its source there
   ("Seiner Ansicht nach „sind wir wohl Zeugen …“" → "Seiner Ansicht");
+- a reported message after a two-word relative marker has the relative pronoun for its speaker
+  ("…, nach denen [Homöopathie …]" → "denen"; not the one-word "wonach", which keeps its antecedent);
 - a cue without a speaker after a clause-initial "wie" has the words in between for its speaker
   ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse);
 - a direct quote without a cue inside a reported message, after a Konjunktiv verb of its clause, has
@@ -27,6 +29,7 @@ from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.base import konj_form
 from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import RELATIVE_TAGS
 from newsgraph.extract.quotes.speaker import NP
 
 if TYPE_CHECKING:
@@ -41,6 +44,11 @@ def follow(sel: Selector, found: list[Found]) -> None:
     for f in found:
         if f.kind != "direct" and f.cue is not None:
             rel = relative_clause(sel, f.cue[0], f.cue[1])
+            if rel is not None:
+                f.speaker, f.speaker_chars, f.source = rel, None, None
+    if settings.QUOTES_RELATIVE_MARKER:
+        for f in found:
+            rel = relative_marker(sel, f)
             if rel is not None:
                 f.speaker, f.speaker_chars, f.source = rel, None, None
     for f in found:
@@ -108,6 +116,19 @@ def relative_clause(sel: Selector, v: int, e: int) -> NP | None:
         if t.lower in words.relative_pronouns and toks[j - 1].text == ",":
             if j + 1 < v and toks[j + 1].is_cap and not toks[j + 1].is_punct:
                 return None  # an article: "…, die Evaluierung des Gesetzes habe ergeben"
+            return NP(j, j + 1, "pronoun", j)
+    return None
+
+
+def relative_marker(sel: Selector, f: Found) -> NP | None:
+    """ "…, nach denen [Homöopathie … ebenbürtig sei]", "…, laut dem […]": a reported quote opened by a
+    relative marker of two words has its relative pronoun for its speaker, as the gold marks it (the
+    one-word "wonach" keeps the phrase it hangs on)."""
+    if f.kind != "reported" or f.frame != "pronominal" or f.cue is None or f.cue[1] - f.cue[0] < 2:
+        return None
+    toks = sel.toks
+    for j in range(f.cue[0], min(f.cue[1], len(toks))):
+        if toks[j].tag in RELATIVE_TAGS:
             return NP(j, j + 1, "pronoun", j)
     return None
 
