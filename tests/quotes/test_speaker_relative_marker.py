@@ -23,3 +23,10 @@ def test_relative_marker_example(tagged_nlp):
     assert q.speaker_text == ENTRY["speaker"], q.speaker_text
     c = text.index(ENTRY["not_speaker"])
     assert not (q.speaker_start < c + len(ENTRY["not_speaker"]) and c < q.speaker_end)
+
+
+def test_relative_marker_speaker_resolves_to_its_antecedent(analyze_text):
+    """The pronoun after the preposition is no entity: its speaker_ref is the name before the comma."""
+    text = ENTRY["example"]
+    q = next(q for q in analyze_text(text).quotes if q.kind == "reported")
+    assert q.speaker_ref is not None and ENTRY["entity"] in text[q.speaker_ref[0] : q.speaker_ref[1]]

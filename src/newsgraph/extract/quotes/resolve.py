@@ -21,6 +21,7 @@ from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import View
 
 RESOLVE_PRONOUNS_BACK = settings.QUOTES_PRONOUN_SENTENCES
+PREPOSITION_TAG = "APPR"  # STTS: APPR, APPRART (a relative pronoun after one: "…, nach denen …")
 
 
 @dataclass(slots=True)
@@ -161,8 +162,11 @@ class Resolver:
                 return orgs[-1]
             if dep[1] > dep[0]:
                 return (a, b)  # "der Pressedienst des Kreml": the service speaks, not the Kremlin
-        if np_.kind == "pronoun" and np_.a > 0 and toks[np_.a - 1].text == ",":
-            rel = self.relative_antecedent(np_.a - 1)
+        comma = np_.a - 1
+        if np_.kind == "pronoun" and comma > 0 and toks[comma].tag.startswith(PREPOSITION_TAG):
+            comma -= 1  # "einer Studie der Universität, nach der …": the pronoun after a preposition
+        if np_.kind == "pronoun" and comma >= 0 and toks[comma].text == ",":
+            rel = self.relative_antecedent(comma)
             if rel is not None:
                 return rel  # "eines Hackers, der behauptet": the relative pronoun's noun
         if np_.kind == "pronoun" and toks[np_.a].lower in self.anaphors:
