@@ -178,6 +178,10 @@ QUOTES_PREP_NOT_ADJ = True  # a speaker phrase after "über"/"unter" is a PP obj
 QUOTES_PASSAGE_DIRECT = True  # a cue-less direct quote in a Konjunktiv message: the message's speaker
 QUOTES_RELATIVE_MARKER = True  # "…, nach denen [X sei Y]": the relative pronoun is the reported speaker
 QUOTES_SPEAKER_RANKER = True  # the learned speaker ranker (speaker_model.json) re-picks the rules' speakers
+QUOTES_VETO_BELOW = 0.5  # a classified unit scored below this is dropped when a veto below says so (0: off)
+QUOTES_VETO_RELATIVE = True  # … a relative clause ("…, die … werden könnte") without a Konjunktiv I verb
+QUOTES_VETO_CONDITIONAL = True  # … a verb-first conditional ("Sollte …, könnte …") in the Konjunktiv II only
+QUOTES_VETO_FIRST_PERSON = True  # … a unit with a first-person pronoun outside quotation marks
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
 STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)

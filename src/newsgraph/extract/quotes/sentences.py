@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph import settings
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import FINITE_TAGS, main_clause_after
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS, main_clause_after
 from newsgraph.extract.quotes.cues import clause_end
 from newsgraph.extract.quotes.linear import LinearModel
 from newsgraph.extract.quotes.speaker import NP
@@ -35,6 +35,7 @@ VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
 CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
 TRIM_CUTS = (",", ":", ";")  # where trim_indicative may cut a unit
 MAIN_CUTS = (":", ";")  # after these a new main clause may open (a capital, a finite verb first)
+PREPOSITION_TAGS = ("APPR", "APPRART")
 
 
 # ---------------------------------------------------------------------------------- features
@@ -265,6 +266,8 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         if settings.QUOTES_TRIM_INDICATIVE:
             a, b = trim_indicative(ex, a, b)
         b = main_clause_after(ex, a, b)  # "Sie wisse, …, hatte X gesagt": the unit ends before the cue
+        if best[0] < settings.QUOTES_VETO_BELOW and vetoed(ex, a, b):
+            continue
         ms, me = ex.chars(a, b)
         if len(ex.v.text[ms:me].split()) < settings.QUOTES_MIN_MESSAGE_WORDS:
             continue
@@ -280,6 +283,35 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         if settings.QUOTES_SENTENCE_CHAIN:
             chain(ex, last, q)
     return out
+
+
+def vetoed(ex: Extractor, a: int, b: int) -> bool:
+    """Is the unit [a, b) a kind the classifier often takes for reported speech without being it: a
+    relative clause with no Konjunktiv I verb ("…, die jetzt durch X ergänzt werden könnte"), a
+    conditional in the Konjunktiv II only, opened by its finite verb ("Sollte X …, könnte Y …"), or a
+    unit with a first-person pronoun outside quotation marks (an interview answer: "habe ich" is no
+    Konjunktiv)?"""
+    toks, lex = ex.toks, ex.lex
+    if b - a < 2:
+        return False
+    if settings.QUOTES_VETO_FIRST_PERSON and any(
+        toks[i].lower in lex.first_person and i not in ex.masked for i in range(a, b)
+    ):
+        return True
+    konj1 = any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b))
+    if konj1:
+        return False
+    if settings.QUOTES_VETO_RELATIVE:
+        first = a + 1 if toks[a].tag in PREPOSITION_TAGS else a
+        if toks[first].tag in RELATIVE_TAGS:
+            return True
+    if settings.QUOTES_VETO_CONDITIONAL and toks[a].tag in FINITE_TAGS:
+        hearsay = any(ex.is_konj(i, reportative=True) and not ex.is_konj(i) for i in range(a, b))
+        konj2 = any(ex.is_konj(i) for i in range(a, b))
+        comma = any(toks[i].text == "," and i not in ex.masked for i in range(a + 1, b))
+        if konj2 and not hearsay and comma:
+            return True
+    return False
 
 
 def rule_spans(ex: Extractor) -> dict[int, list[tuple[int, int]]]:
