@@ -27,6 +27,7 @@ LANG = "de"
 
 _NUMBER_WITH_PERIOD = re.compile(r"^[0-9][0-9.]*\.$")
 _YEAR_WITH_PERIOD = re.compile(r"^[0-9]{4}\.$")
+ROMAN_DIGITS = frozenset("IVXLCDM")  # a regnal or ordinal numeral ("Benedikt XVI.")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,23 @@ class SentenceSplitter:
             return False
         if first.isupper() or first.isdigit():
             return True
-        return self._is_opening(doc, k) or first in self.rules.list_marks
+        if self._is_opening(doc, k):
+            return not self._numeral_before_fragment(doc, k)
+        return first in self.rules.list_marks
+
+    def _numeral_before_fragment(self, doc: Doc, k: int) -> bool:
+        """ "Benedikt XVI. „ist und bleibt …“": after a Roman numeral's period, a quotation mark opening on a
+        lower-case word goes on with the sentence (the numeral is an ordinal, the quote a fragment)."""
+        j = k - 1
+        while j > 0 and (doc[j].is_space or self._is_terminal(doc[j])):
+            j -= 1
+        numeral = doc[j].text
+        return (
+            k + 1 < len(doc)
+            and doc[k + 1].text[:1].islower()
+            and bool(numeral)
+            and all(c in ROMAN_DIGITS for c in numeral)
+        )
 
     def _is_omission(self, doc: Doc, i: int) -> bool:
         """An ellipsis in brackets marks words left out of a quote, not an end: "(...)", "[…]"."""
