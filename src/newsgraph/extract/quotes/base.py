@@ -87,11 +87,11 @@ class ExtractorBase:
         """Is token i a Konjunktiv (I or II) verb form (or the hearsay "soll", when asked)?"""
         return i not in self.masked and konj_form(self.toks, i, self.lex, reportative)
 
-    def found_by_sentence(self) -> dict[int, list[Found]]:
-        """The candidates found so far that overlap each sentence (one pass over them)."""
+    def found_by_sentence(self, found: list[Found] | None = None) -> dict[int, list[Found]]:
+        """The candidates found so far (or ``found``) that overlap each sentence (one pass over them)."""
         n = len(self.v.sents)
         out: dict[int, list[Found]] = {}
-        for f in self.found:
+        for f in self.found if found is None else found:
             if f.end <= f.start:
                 continue
             first = self.toks[self.v.tok_at(f.start)].sent

@@ -107,7 +107,7 @@ def extend_back(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
     touches and that report in the Konjunktiv ("Bis die Arbeiten beginnen könnten, würden noch Monate
     vergehen. Frühestens Mitte des Jahres könne damit begonnen werden."): the classifier reads each
     sentence alone and lets the first of such a passage go."""
-    spans = [(f.start, f.end) for f in found]
+    touched = ex.found_by_sentence(found)  # (before any start moves back)
     for f in kept:
         if f.kind != CONTINUATION or not _starts_sentence(ex, f):
             continue
@@ -115,7 +115,7 @@ def extend_back(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
         while f.sent >= 1 and steps < settings.QUOTES_FREE_EXTEND_BACK:
             a, b = ex.v.sents[f.sent - 1]
             sa, sb = ex.v.sent_chars(f.sent - 1)
-            if b - a < 3 or any(qa < sb and sa < qb for qa, qb in spans):
+            if b - a < 3 or touched.get(f.sent - 1):
                 break
             if f.source is not None and f.source.end > sa:
                 break  # the quote it continues

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from newsgraph.extract.quotes.extractor import Extractor
 
 RELATIVE_TAGS = ("PRELS", "PRELAT")  # a relative clause
+PREPOSITION_TAGS = ("APPR", "APPRART")  # a preposition (a relative pronoun after one: "…, nach denen …")
 SUBORDINATOR_TAGS = ("KOUS", "KOUI")  # a subordinate clause: "weil", "damit"; "um … zu"
 FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
 WH_TAGS = ("PWAV", "PWS", "PWAT")  # "warum", "wer", "welche": an indirect question

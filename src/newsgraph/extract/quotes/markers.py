@@ -36,7 +36,7 @@ class Markers(ExtractorBase):
             if entry is not None:
                 if entry.get("position") == "after":
                     self.marker_after(s, a, b, i)
-                elif self.postposed(a, i, entry):
+                elif self.postposed(a, b, i, entry):
                     self.marker_after(s, a, b, i, postposed=True)
                 else:
                     self.marker_before(s, a, b, i, entry)
@@ -58,24 +58,20 @@ class Markers(ExtractorBase):
                             self.add(Found("reported", ms, me, s, sp, (i, i + 1), t.text, frame="so"))
             self.pronominals(s, a, b, i)
             for words in lex.impersonal:
-                if toks[i].lower == words[0] and all(
-                    i + x < b and toks[i + x].lower == w for x, w in enumerate(words)
-                ):
+                if self.words_at(i, b, words):
                     self.impersonal(s, a, b, i, len(words))
 
-    def pronominals(self, s: int, a: int, b: int, i: int, relative: bool = False) -> bool:
-        """The pronominal markers that start at token i ("demnach", "…, nach denen …"); was one found?
-        ``relative``: only those whose second word is a relative pronoun ("laut dem", not "laut dem X")."""
-        toks, hit = self.toks, False
+    def pronominals(self, s: int, a: int, b: int, i: int) -> bool:
+        """The pronominal markers that start at token i ("demnach", "…, nach denen …"); was one found?"""
+        hit = False
         for position, seq in self.lex.pronominal:
-            if toks[i].lower != seq[0] or not all(
-                i + x < b and toks[i + x].lower == w for x, w in enumerate(seq)
-            ):
-                continue
-            if relative and (len(seq) < 2 or toks[i + 1].tag not in RELATIVE_TAGS):
-                continue
-            hit = self.pronominal(s, a, b, i, len(seq), position) or hit
+            if self.words_at(i, b, seq):
+                hit = self.pronominal(s, a, b, i, len(seq), position) or hit
         return hit
+
+    def words_at(self, i: int, b: int, words: tuple[str, ...]) -> bool:
+        """Do the tokens from i (before b) read ``words``, lowercased?"""
+        return i + len(words) <= b and all(self.toks[i + x].lower == w for x, w in enumerate(words))
 
     def so_inserted(self, s: int, a: int, b: int, i: int, sp: NP) -> bool:
         """ "Vom 2. April an, so die Ergebnisse eines Richters, der … ermittelt, seien … deportiert
@@ -170,7 +166,7 @@ class Markers(ExtractorBase):
             np_end = sp.b
         self.reported_around(s, a, b, i, np_end, sp, toks[i].text)
 
-    def postposed(self, a: int, i: int, entry: dict) -> bool:
+    def postposed(self, a: int, b: int, i: int, entry: dict) -> bool:
         """Is marker word i a postposition after one of its listed speech nouns ("Seiner Meinung nach")?
         Not after a first- or second-person owner ("meiner Meinung nach") nor in a question."""
         after = entry.get("after_nouns")
@@ -181,16 +177,7 @@ class Markers(ExtractorBase):
             return False
         if i - 2 >= a and self.toks[i - 2].text in entry.get("after_not", ()):
             return False
-        end = self.sent_end(i)
-        return not any(t.text == "?" for t in self.toks[i:end])
-
-    def sent_end(self, i: int) -> int:
-        """The end of the sentence that holds token i."""
-        sent = self.toks[i].sent
-        j = i
-        while j < len(self.toks) and self.toks[j].sent == sent:
-            j += 1
-        return j
+        return not any(t.text == "?" for t in self.toks[i:b])
 
     def source_before(self, a: int, i: int) -> int | None:
         """The first token of the longest noun phrase that ends right before token i, within its clause

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from newsgraph import settings
 from newsgraph.extract.quotes import speaker_lexicon
 from newsgraph.extract.quotes.candidates import Found
+from newsgraph.extract.quotes.clauses import PREPOSITION_TAGS
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import View
 
 RESOLVE_PRONOUNS_BACK = settings.QUOTES_PRONOUN_SENTENCES
-PREPOSITION_TAG = "APPR"  # STTS: APPR, APPRART (a relative pronoun after one: "…, nach denen …")
 
 
 @dataclass(slots=True)
@@ -163,7 +163,7 @@ class Resolver:
             if dep[1] > dep[0]:
                 return (a, b)  # "der Pressedienst des Kreml": the service speaks, not the Kremlin
         comma = np_.a - 1
-        if np_.kind == "pronoun" and comma > 0 and toks[comma].tag.startswith(PREPOSITION_TAG):
+        if np_.kind == "pronoun" and comma > 0 and toks[comma].tag in PREPOSITION_TAGS:
             comma -= 1  # "einer Studie der Universität, nach der …": the pronoun after a preposition
         if np_.kind == "pronoun" and comma >= 0 and toks[comma].text == ",":
             rel = self.relative_antecedent(comma)

@@ -17,11 +17,12 @@ and the quotes the rules found around it. No word is named here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsgraph import settings
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS, main_clause_after
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, PREPOSITION_TAGS, RELATIVE_TAGS, main_clause_after
 from newsgraph.extract.quotes.cues import clause_end
 from newsgraph.extract.quotes.linear import LinearModel
 from newsgraph.extract.quotes.speaker import NP
@@ -35,37 +36,30 @@ VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
 CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
 TRIM_CUTS = (",", ":", ";")  # where trim_indicative may cut a unit
 MAIN_CUTS = (":", ";")  # after these a new main clause may open (a capital, a finite verb first)
-PREPOSITION_TAGS = ("APPR", "APPRART")
 
 
 # ---------------------------------------------------------------------------------- features
 def coverage(ex: Extractor, s: int, direct: bool = True) -> float:
     """The share of sentence s that the quotes found so far cover (direct quotes too, when asked)."""
-    sa, sb = ex.v.sent_chars(s)
-    if sb <= sa:
-        return 1.0
-    span = sum(
-        max(0, min(sb, f.end) - max(sa, f.start))
-        for f in ex.found
-        if f.end > sa and f.start < sb and (direct or f.kind != "direct")
-    )
-    return span / (sb - sa)
+    return _covered(ex, s, ex.found, direct)
 
 
 def coverages(ex: Extractor, direct: bool = True) -> list[float]:
     """``coverage`` of every sentence, from one pass over the quotes."""
     by_sent = ex.found_by_sentence()
-    out = []
-    for s in range(len(ex.v.sents)):
-        sa, sb = ex.v.sent_chars(s)
-        if sb <= sa:
-            out.append(1.0)
-            continue
-        span = sum(
-            min(sb, f.end) - max(sa, f.start) for f in by_sent.get(s, ()) if direct or f.kind != "direct"
-        )
-        out.append(span / (sb - sa))
-    return out
+    return [_covered(ex, s, by_sent.get(s, ()), direct) for s in range(len(ex.v.sents))]
+
+
+def _covered(ex: Extractor, s: int, quotes: Iterable[Found], direct: bool) -> float:
+    sa, sb = ex.v.sent_chars(s)
+    if sb <= sa:
+        return 1.0
+    span = sum(
+        max(0, min(sb, f.end) - max(sa, f.start))
+        for f in quotes
+        if f.end > sa and f.start < sb and (direct or f.kind != "direct")
+    )
+    return span / (sb - sa)
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
