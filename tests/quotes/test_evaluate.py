@@ -33,3 +33,24 @@ def test_run_on_dev_sample(shared_data):
     assert res["documents"] == 15
     assert res["quote"]["f1"] > 0.4
     assert 0 <= res["quote+speaker"]["f1"] <= res["quote"]["f1"]
+
+
+def test_twice_annotated_span_pairs_with_the_agreeing_speaker():
+    # the corpus marks some spans twice: once with the person, once with the outlet relaying them
+    gold = [
+        {"spans": [(0, 100)], "speaker": [(300, 310)], "type": "Direct"},  # the outlet
+        {"spans": [(0, 100)], "speaker": [(200, 210)], "type": "Direct"},  # the person
+    ]
+    pred = [_q(0, 100, (200, 210))]
+    assert ev.match(pred, gold) == [(0, 1)]
+
+
+def test_matching_finds_the_most_pairs():
+    # greedy by overlap pairs the first prediction with the first gold (overlap 1.0) and leaves the
+    # second prediction, which can only match the first gold, unpaired
+    gold = [
+        {"spans": [(0, 100)], "speaker": [], "type": "Indirect"},
+        {"spans": [(0, 60)], "speaker": [], "type": "Indirect"},
+    ]
+    pred = [_q(0, 100), _q(0, 180)]
+    assert ev.match(pred, gold) == [(0, 1), (1, 0)]
