@@ -182,6 +182,9 @@ QUOTES_VETO_BELOW = 0.5  # a classified unit scored below this is dropped when a
 QUOTES_VETO_RELATIVE = True  # … a relative clause ("…, die … werden könnte") without a Konjunktiv I verb
 QUOTES_VETO_CONDITIONAL = True  # … a verb-first conditional ("Sollte …, könnte …") in the Konjunktiv II only
 QUOTES_VETO_FIRST_PERSON = True  # … a unit with a first-person pronoun outside quotation marks
+QUOTES_VETO_QUESTION = True  # a classified unit in a sentence ending with an unquoted "?" (any score)
+QUOTES_VETO_PRONOUN_BELOW = 0.4  # free indirect under this, no Konjunktiv I, own pronoun subject (0: off)
+QUOTES_SPEECH_ACT_NEGATED = True  # a negated speech act ("wurden … nicht genannt") reports nothing said
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
 STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)

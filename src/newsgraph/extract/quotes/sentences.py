@@ -36,6 +36,8 @@ VERB_TAGS = ("VVFIN", "VMFIN", "VAFIN", "VVPP", "VVINF", "VVIZU")
 CONTINUATION = "free_indirect"  # the class of a sentence that goes on with an earlier speaker's words
 TRIM_CUTS = (",", ":", ";")  # where trim_indicative may cut a unit
 MAIN_CUTS = (":", ";")  # after these a new main clause may open (a capital, a finite verb first)
+PRONOUN = "pronoun"  # the speaker kind of a personal pronoun (speaker.NP.kind)
+QUESTION_MARK = "?"  # a sentence ending in it (outside quotation marks) asks, it reports nothing
 
 
 # ---------------------------------------------------------------------------------- features
@@ -262,6 +264,8 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
         b = main_clause_after(ex, a, b)  # "Sie wisse, …, hatte X gesagt": the unit ends before the cue
         if best[0] < settings.QUOTES_VETO_BELOW and vetoed(ex, a, b):
             continue
+        if settings.QUOTES_VETO_QUESTION and is_question(ex, s):
+            continue
         ms, me = ex.chars(a, b)
         if len(ex.v.text[ms:me].split()) < settings.QUOTES_MIN_MESSAGE_WORDS:
             continue
@@ -271,6 +275,12 @@ def classify(ex: Extractor, model: LinearModel) -> list[Found]:
             # the frame of a partial direct quote ("Die Lage sei „…“, so X"): indirect, X's words
             kind, prev = "indirect", inner
         q = sentence_quote(ex, s, kind, ms, me, prev, None if inner is not None and prev is inner else unit)
+        if (
+            best[0] < settings.QUOTES_VETO_PRONOUN_BELOW
+            and kind == CONTINUATION
+            and talked_about(ex, q, a, b)
+        ):
+            continue
         if inner is not None and prev is inner:
             q.cue, q.cue_text = inner.cue, inner.cue_text
         out.append(q)
@@ -306,6 +316,24 @@ def vetoed(ex: Extractor, a: int, b: int) -> bool:
         if konj2 and not hearsay and comma:
             return True
     return False
+
+
+def talked_about(ex: Extractor, q: Found, a: int, b: int) -> bool:
+    """Is the speaker of the continuation ``q`` only the pronoun subject of its own sentence, with no
+    Konjunktiv I verb in [a, b) ("Er soll ein Video der Tat hochgeladen haben")? With hearsay "soll" the
+    subject is the one talked about, not the one who speaks: no quote of anyone's before it speaks here."""
+    if q.source is not None or q.speaker is None or q.speaker.kind != PRONOUN:
+        return False
+    toks, lex = ex.toks, ex.lex
+    return not any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b))
+
+
+def is_question(ex: Extractor, s: int) -> bool:
+    """Does sentence s end with a question mark outside quotation marks (an interviewer's or the author's
+    question: "Für wie wahrscheinlich halten Sie es, dass …?")?"""
+    a, b = ex.v.sents[s]
+    last = b - 1
+    return last >= a and ex.toks[last].text == QUESTION_MARK and last not in ex.masked
 
 
 def rule_spans(ex: Extractor) -> dict[int, list[tuple[int, int]]]:

@@ -19,6 +19,8 @@ settings.QUOTES_SPEECH_ACT_AGENTLESS), and a coordinated list of subjects before
 A word a lemma ``needs`` ("von" for "ausgehen") must come before the participle of a perfect or
 passive. A relative clause that an earlier stage took for a quote ("…, der von Beobachtern überwacht
 werden soll") gives way to the act around it when it has no Konjunktiv: its modal belongs to the demand.
+A negated act ("… wurden von den Behörden nicht genannt") reports nothing said
+(settings.QUOTES_SPEECH_ACT_NEGATED; the negation words in the data file).
 
 It needs the tagger's tags and lemmas; on an untagged document it finds nothing.
 """
@@ -265,6 +267,24 @@ def is_perfect(toks: list[Tok], aux: int, v: int, lex: Lexicon) -> bool:
 
 
 @cache
+def negation_words(lang: str) -> frozenset[str]:
+    """The words that negate a speech act between its finite verb and the end of its verb."""
+    return frozenset(load_toml(lang, DATA).get("negated", {}).get("words", []))
+
+
+def negated(toks: list[Tok], finite: int, last: int, lang: str) -> bool:
+    """Is the act negated: a negation word between its finite verb and the last word of its verb
+    (participle, infinitive or particle), outside any comma clause in between?"""
+    words = negation_words(lang)
+    for j in range(finite + 1, last):
+        if toks[j].text in CLAUSE_STOP:
+            return False
+        if toks[j].lower in words:
+            return True
+    return False
+
+
+@cache
 def needs(lang: str) -> dict[str, frozenset[str]]:
     """Per listed lemma, the words of which one must follow the verb (its speech sense's preposition)."""
     return {e["lemma"]: frozenset(e["needs"]) for e in load_toml(lang, DATA).get("act", []) if e.get("needs")}
@@ -342,6 +362,8 @@ def find(ex: Extractor) -> list[Found]:
         if len(ex.v.text[ms:me].split()) < 3:
             continue
         last = part if part is not None else v
+        if settings.QUOTES_SPEECH_ACT_NEGATED and negated(toks, finite, last, lex.lang):
+            continue  # "… wurden von den Behörden nicht genannt": nothing was said
         cue_text = toks[v].text if part is None else f"{toks[v].text} … {toks[part].text}"
         frame = PASSIVE_FRAME if passive else "act"
         if inside and any(ex.v.tok_at(f.start) <= last for f in inside):
