@@ -4,7 +4,8 @@ Applied after the rules and the learned ranker (``speaker_select.refine``), each
 consistent on the training data:
 
 - a cue that closes a relative clause has the relative pronoun for its speaker ("…, der der
-  US-Regierung vorwarf, [Aktivisten frei zu lassen]" → "der");
+  US-Regierung vorwarf, [Aktivisten frei zu lassen]" → "der"), also for a direct quote inside the clause
+  ("…, der den Wahlsieg als [„Fest“] bezeichnete, …"; ``settings.QUOTES_DIRECT_RELATIVE``);
 - an indirect message without a cue of its own that holds a reported-speech marker names its source
   there ("[Einige hätten Gewehre getragen, was aber dem Zeugen zufolge üblich sei]" → "dem Zeugen",
   "[… sollen nach Ansicht von ai …]", "[…, wie er sagt, …]");
@@ -15,7 +16,16 @@ consistent on the training data:
 - a cue without a speaker after a clause-initial "wie" has the words in between for its speaker
   ("Wie „heise online“ berichtet, […]", which the noun-phrase grammar does not parse);
 - a direct quote without a cue inside a reported message, after a Konjunktiv verb of its clause, has
-  the message's speaker ("[Außerdem halte die Fraktion den Schritt für „…“]": not "die Fraktion").
+  the message's speaker ("[Außerdem halte die Fraktion den Schritt für „…“]": not "die Fraktion");
+- a free indirect sentence that opens with a person, organisation or role subject and an indicative
+  finite verb is that subject's ("[Die Staatsanwaltschaft hegt den Verdacht, Ertel könnte …]"), not a
+  continuation of the quote before (``settings.QUOTES_FREE_OWN_SUBJECT``);
+- a direct quote without a cue after a document in a prepositional phrase of its own sentence is the
+  document's ("In einem internen Schreiben war von einem [„…“] die Rede"), unless its speaker names a
+  person or body (``settings.QUOTES_DIRECT_DOCUMENT``);
+- a passive naming act without its agent ("[Als Termin wurde der 22. Oktober genannt]") takes the best
+  speaker phrase, not a pronoun, of the sentences before it ("Der Softwarehersteller Microsoft hat …";
+  ``settings.QUOTES_AGENTLESS_CONTEXT``).
 
 The words come from the data: ``speakers.toml`` (``[relative_pronouns]``, ``[relative_clause]``,
 ``[inner_source]``) and the marker prepositions and "wie" words of ``markers.toml``.
@@ -29,23 +39,33 @@ from newsgraph import settings
 from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.base import konj_form
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import RELATIVE_TAGS
+from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS
 from newsgraph.extract.quotes.speaker import NP
+from newsgraph.extract.quotes.speaker_scoring import SURE
 
 if TYPE_CHECKING:
     from newsgraph.extract.quotes.speaker_finders import Finders as Selector
 
 CLAUSE_END = (",", ":")
 WIE_WINDOW = 6  # tokens between the subject of "wie X sagte" and its verb
+MODAL_FINITE = "VMFIN"  # "Soleimani sollte …": a modal (hearsay "sollte") does not make the subject speak
+OWN_SUBJECT_TYPES = ("PER", "ORG")  # mention types whose subject phrase speaks its own sentence
+OWN_SUBJECT_KINDS = ("role", "source")  # phrase kinds that do so without a mention
+NAMED_KINDS = ("role", "name")  # phrase kinds that name a person or body (a document does not replace them)
+AGENTLESS_FRAME = "act_passive"  # speech_acts.PASSIVE_FRAME: the frame of a passive naming act
 
 
 def follow(sel: Selector, found: list[Found]) -> None:
     """Give the quotes of ``found`` the speaker the gold conventions ask for (in place)."""
     for f in found:
-        if f.kind != "direct" and f.cue is not None:
+        if f.cue is None:
+            continue
+        if f.kind != "direct":
             rel = relative_clause(sel, f.cue[0], f.cue[1])
-            if rel is not None:
-                f.speaker, f.speaker_chars, f.source = rel, None, None
+        else:
+            rel = direct_relative(sel, f) if settings.QUOTES_DIRECT_RELATIVE else None
+        if rel is not None:
+            f.speaker, f.speaker_chars, f.source = rel, None, None
     if settings.QUOTES_RELATIVE_MARKER:
         for f in found:
             rel = relative_marker(sel, f)
@@ -56,6 +76,12 @@ def follow(sel: Selector, found: list[Found]) -> None:
             f.speaker = wie_clause(sel, f.cue[0]) or f.speaker
     if settings.QUOTES_PASSAGE_DIRECT:
         passage_directs(sel, found)
+    if settings.QUOTES_DIRECT_DOCUMENT and sel.words.document_prepositions:
+        document_sources(sel, found)
+    if settings.QUOTES_FREE_OWN_SUBJECT:
+        own_subjects(sel, found)
+    if settings.QUOTES_AGENTLESS_CONTEXT:
+        agentless_context(sel, found)
     if not sel.words.inner_source:
         return
     for f in found:
@@ -102,14 +128,34 @@ def _konj_clause(sel: Selector, a: int, b: int) -> bool:
     return False
 
 
-def relative_clause(sel: Selector, v: int, e: int) -> NP | None:
+def direct_relative(sel: Selector, f: Found) -> NP | None:
+    """ "Der Führer Irans, der den Wahlsieg als [„Fest“] bezeichnete, ordnete …": a direct quote inside a
+    relative clause that its cue closes has the relative pronoun for its speaker, as an indirect one."""
+    if f.cue is None:
+        return None
+    m = sel.v.tok_at(f.start)
+    me = sel.v.tok_at(max(f.start, f.end - 1)) + 1
+    if me > f.cue[0]:
+        return None  # the cue must follow the quote inside the clause
+    toks = sel.toks
+    while m > 0 and toks[m - 1].is_quote:
+        m -= 1  # the quotation marks go with the quote
+    while me < f.cue[0] and toks[me].is_quote:
+        me += 1
+    return relative_clause(sel, f.cue[0], f.cue[1], skip=(m, me))
+
+
+def relative_clause(sel: Selector, v: int, e: int, skip: tuple[int, int] = (-1, -1)) -> NP | None:
     """ "…, der der US-Regierung vorwarf, …": a cue (tokens ``v`` .. ``e``) at the end of a relative
-    clause; its relative pronoun, right after the comma that opens the clause, is the speaker."""
+    clause; its relative pronoun, right after the comma that opens the clause, is the speaker. Tokens in
+    ``skip`` (a quoted phrase with its marks) are passed over and do not count towards the span."""
     toks, words = sel.toks, sel.words
     if v < 0 or e >= len(toks) or toks[e].text not in CLAUSE_END or not words.relative_clause_span:
         return None  # the cue must close its (verb-final) clause
-    lo = max(1, v - words.relative_clause_span)
+    lo = max(1, v - words.relative_clause_span - max(0, skip[1] - skip[0]))
     for j in range(v - 1, lo - 1, -1):
+        if skip[0] <= j < skip[1]:
+            continue
         t = toks[j]
         if t.is_punct or t.is_quote or t.sent != toks[v].sent:
             return None
@@ -250,3 +296,99 @@ def speaker_inside(sel: Selector, f: Found) -> bool:
     if f.speaker_chars is not None:
         return f.start <= f.speaker_chars[0] and f.speaker_chars[1] <= f.end
     return False
+
+
+def own_subjects(sel: Selector, found: list[Found]) -> None:
+    """ "[Die Staatsanwaltschaft hegt den Verdacht, Ertel könnte …]": a free indirect sentence (no cue)
+    that opens with a person, organisation or role subject right before an indicative, non-modal finite
+    verb reports what that subject holds; it does not continue the speaker of the quote before."""
+    toks = sel.toks
+    for f in found:
+        if f.kind != "free_indirect" or f.cue is not None:
+            continue
+        m = sel.v.tok_at(f.start)
+        me = min(len(toks), sel.v.tok_at(max(f.start, f.end - 1)) + 1)
+        if m >= len(toks) or sel.v.sents[toks[m].sent][0] != m:
+            continue  # the message must open its sentence
+        np_ = speaker.parse_np(toks, m, me, sel.lex)
+        if np_ is None or np_.b >= me:
+            continue
+        v = np_.b
+        if toks[v].tag not in FINITE_TAGS or toks[v].tag == MODAL_FINITE or konj_form(toks, v, sel.lex, True):
+            continue  # "Deutschland wolle …", "X sollte …": reported, the subject is what is reported on
+        if np_.kind not in OWN_SUBJECT_KINDS and sel.mention_at.get(np_.head) not in OWN_SUBJECT_TYPES:
+            continue
+        if sel.level(np_) != SURE and not sel.has_mention(np_):
+            continue
+        span = (toks[np_.a].start, toks[np_.b - 1].end)
+        f.speaker, f.speaker_chars, f.source = np_, None, None
+        for g in found:  # the sentences that continue it follow it
+            if g.source is f and g.speaker is None:
+                g.speaker_chars = span
+
+
+def agentless_context(sel: Selector, found: list[Found]) -> None:
+    """ "Der Softwarehersteller Microsoft hat … [Als Termin wurde der 22. Oktober genannt]": a passive
+    naming act without its agent (no speaker after the rules and the ranker) takes the best speaker
+    phrase of the sentences before it (``lookback_sentences``), a pronoun excepted."""
+    toks = sel.toks
+    quoted: set[int] = set()  # no speaker inside another quote's message
+    for g in found:
+        if g.kind != "free_indirect":
+            a = sel.v.tok_at(g.start)
+            b = sel.v.tok_at(max(g.start, g.end - 1)) + 1
+            quoted.update(range(a, min(b, len(toks))))
+    for f in found:
+        if f.frame != AGENTLESS_FRAME or f.speaker is not None or f.speaker_chars is not None:
+            continue
+        m = sel.v.tok_at(f.start)
+        if m >= len(toks):
+            continue
+        s0 = toks[m].sent
+        for s in range(s0 - 1, max(-1, s0 - 1 - sel.words.lookback_sentences), -1):
+            sa, sb = sel.v.sents[s]
+            cands = [c for c in sel.candidates(sa, sb, quoted, sa) if c.np.kind != "pronoun"]
+            best = max(cands, key=lambda c: c.score, default=None)
+            if best is not None and best.score >= sel.words.min_score:
+                f.speaker = best.np
+                break
+
+
+def document_sources(sel: Selector, found: list[Found]) -> None:
+    """ "In einem internen Schreiben an die Mitarbeiter war von einem [„…“] die Rede": a direct quote
+    without a cue whose sentence names a document in a prepositional phrase before it is that document's,
+    unless the speaker it has names a person or a body (a mention, a role or a name)."""
+    toks, words = sel.toks, sel.words
+    for f in found:
+        if f.kind != "direct" or f.cue is not None:
+            continue
+        m = sel.v.tok_at(f.start)
+        if m >= len(toks):
+            continue
+        for i in range(sel.v.sents[toks[m].sent][0], m - 1):
+            if toks[i].lower not in words.document_prepositions:
+                continue
+            np_ = speaker.parse_np(toks, i + 1, m, sel.lex, oblique=True)
+            if np_ is None:
+                continue
+            caps = [x for x in range(np_.a, np_.b) if toks[x].is_cap][:2]
+            if not any(toks[x].lower.endswith(words.document_nouns) for x in caps):
+                continue
+            cur = phrase_of(sel, f)
+            if cur is None or not (sel.has_mention(cur) or cur.kind in NAMED_KINDS):
+                f.speaker, f.speaker_chars, f.source = np_, None, None
+            break
+
+
+def phrase_of(sel: Selector, f: Found) -> NP | None:
+    """The speaker phrase of ``f``: its own, else the phrase under the characters it copied."""
+    if f.speaker is not None:
+        return f.speaker
+    if f.speaker_chars is None:
+        return None
+    a = sel.v.tok_at(f.speaker_chars[0])
+    b = min(len(sel.toks), sel.v.tok_at(max(f.speaker_chars[0], f.speaker_chars[1] - 1)) + 1)
+    if a >= b:
+        return None
+    np_ = speaker.parse_np(sel.toks, a, b, sel.lex, oblique=True)
+    return np_ if np_ is not None and np_.b == b else NP(a, b, "noun", b - 1)

@@ -44,6 +44,7 @@ class SpeakerWords:
     prefield_subject: bool = False  # "X hatte Y aufgefordert, …": X (the prefield) speaks, not Y
     main_clause: bool = False  # "…, war sich X sicher, [dass …]": the subject of the clause before speaks
     parenthesis: bool = False  # "Mohammed ElBaradei („…“)": the name before a quote in parentheses
+    document_prepositions: frozenset[str] = frozenset()  # "In einem Schreiben war von „…“ die Rede"
 
 
 @cache
@@ -82,4 +83,5 @@ def load(lang: str = "de") -> SpeakerWords:
         prefield_subject=bool(data.get("prefield_subject", {}).get("enabled", False)),
         main_clause=bool(data.get("main_clause", {}).get("enabled", False)),
         parenthesis=bool(data.get("parenthesis", {}).get("enabled", False)),
+        document_prepositions=frozenset(data.get("document_source", {}).get("prepositions", [])),
     )
