@@ -47,6 +47,15 @@ def extraposed_zu(ex: Extractor, cue: Cue, b: int) -> bool:
     return ex.zu_clause(n, b)
 
 
+def final_cue(ex: Extractor, a: int, b: int, v: int) -> bool:
+    """Is cue v the last word of a subordinate or relative clause that a comma closes, its complement after
+    the comma ("Während X ankündigte, …", "Ägypten, das vorschlug, …")?"""
+    if not settings.QUOTES_FINAL_CUE or not ex.v.tagged or v + 2 >= b or ex.toks[v + 1].text != ",":
+        return False
+    cs = ex.clause_start(a, v)
+    return cs < v and ex.toks[cs].tag in SUBORDINATOR_TAGS + RELATIVE_TAGS
+
+
 def fronted_clause(ex: Extractor, a: int, ca: int) -> bool:
     """Is [a, ca) a subordinate clause opening the sentence, with the finite verb of the main clause at
     ca ("Nachdem Fossett Probleme hatte, geht es ihm …")?"""

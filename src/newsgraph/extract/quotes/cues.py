@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsgraph import settings
 from newsgraph.extract.quotes.lexicon import Lexicon, VerbSense
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS, Tok
 
 CLAUSE_STOP = frozenset({",", ".", ":", ";", "!", "?"})
+NOT_PARTICLE_TAGS = frozenset({"PTKZU", "APPR", "APPRART", "PTKA"})  # "zu sagen", "mit …": no verb particle
 
 
 @dataclass(slots=True)
@@ -37,6 +39,10 @@ def find_verbs(toks: list[Tok], a: int, b: int, masked: set[int], lex: Lexicon) 
         if i in masked:
             continue
         t = toks[i]
+        split = _split_particle(toks, i, a, b, masked, lex)
+        if split is not None:
+            out.append(split)
+            continue
         senses = lex.verbs.get(t.lower)
         if not senses:
             continue
@@ -74,6 +80,20 @@ def find_verbs(toks: list[Tok], a: int, b: int, masked: set[int], lex: Lexicon) 
         if chosen is not None:
             out.append(chosen)
     return out
+
+
+def _split_particle(toks: list[Tok], i: int, a: int, b: int, masked: set[int], lex: Lexicon) -> Cue | None:
+    """A clause-final verb right after its separated particle ("wie X bekannt gab", "hat … bekannt
+    gegeben, dass"): the verb-final joined form ("bekanntgab", "bekanntgegeben")."""
+    if not settings.QUOTES_SPLIT_PARTICLE or i <= a or i - 1 in masked:
+        return None
+    p = toks[i - 1]
+    if p.lower not in lex.particles or p.tag in NOT_PARTICLE_TAGS:
+        return None
+    if i + 1 < b and toks[i + 1].text not in CLAUSE_STOP:
+        return None
+    joined = [s for s in lex.verbs.get(p.lower + toks[i].lower, ()) if s.joined and not s.reflexive]
+    return Cue(i, joined[0]) if joined else None
 
 
 def _near(toks: list[Tok], i: int, words: frozenset[str], k: int) -> bool:

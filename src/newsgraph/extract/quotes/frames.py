@@ -21,6 +21,15 @@ from newsgraph.extract.quotes.tokens import QUOTE_CHARS
 
 KONJ_WINDOW = settings.QUOTES_KONJ_WINDOW
 INFIX_ZU = "VVIZU"  # the tagger's tag of an infinitive with "zu" inside ("zurückzunehmen")
+NP_OPENING_TAGS = (
+    "ART",
+    "ADJA",
+    "PPOSAT",
+    "PIAT",
+    "PIDAT",
+    "PDAT",
+    "CARD",
+)  # words before a noun in its phrase
 
 
 class Frames(ExtractorBase):
@@ -39,12 +48,15 @@ class Frames(ExtractorBase):
             and "postposed" in frames
             and not cue.sense.joined
             and (bare or speaker.subject_before(toks, a, v, lex) is None)  # not "X, Rolle, forderte"
+            and not (not bare and "that" in frames and self.that_follows(v, b))
         ):
             sp = None if cue.sense.impersonal else speaker.subject_after(toks, v, b, lex)
             if cue.sense.object_speaker:
                 sp = self.quoted_one(s, a, b, v + 1, v, sp)
             if sp is not None or cue.sense.impersonal:
                 k = self.dq_ending_at(prev) if bare else self.dq_ending_at(prev - 1)
+                if k is not None and not bare and self.inner_quote(k, a, prev):
+                    k = None  # the quoted phrase only ends a longer message: the message is reported
                 if k is not None:
                     self.direct_speaker.setdefault(k, (sp, cue, "postposed"))
                     self.sent_cues.setdefault(s, []).append((cue, sp))
@@ -63,6 +75,8 @@ class Frames(ExtractorBase):
             cs = self.wie_start(a, v)
             if cs < v and toks[cs].lower in lex.wie_words and (cue.sense.joined or cue.particle is None):
                 sp = speaker.parse_np(toks, cs + 1, v, lex)
+                if sp is None and settings.QUOTES_WIE_PP:
+                    sp = self.wie_source(cs + 1, v)
                 if sp is not None:
                     if cs > a and toks[cs - 1].text == ",":
                         start = self.message_start(a, cs - 1)
@@ -85,7 +99,11 @@ class Frames(ExtractorBase):
                     return True
         if cue.sense.impersonal:
             return False  # "heißt es": handled with its source by impersonal()
-        if cue.sense.joined and not (v > a and any(toks[x].lower in lex.auxiliaries for x in range(a, v))):
+        if (
+            cue.sense.joined
+            and not (v > a and any(toks[x].lower in lex.auxiliaries for x in range(a, v)))
+            and not clauses.final_cue(self, a, b, v)
+        ):
             return False
         # ---- verb-second main clause: find the subject, then the complement after the clause
         cs = self.clause_start(a, v)
@@ -96,6 +114,12 @@ class Frames(ExtractorBase):
             sp = self.subject(s, a, b, cs, v)
             if cue.sense.object_speaker:
                 sp = self.quoted_one(s, a, b, cs, v, sp)
+            if (
+                cue.sense.joined
+                and toks[cs].tag in clauses.RELATIVE_TAGS
+                and clauses.final_cue(self, a, b, v)
+            ):
+                sp = NP(cs, cs + 1, "pronoun", cs)  # "Ägypten, das vorschlug, …": the relative pronoun speaks
         if sp is None and not cue.sense.impersonal and "that" not in frames and "v2" not in frames:
             return False
         self.sent_cues.setdefault(s, []).append((cue, sp))
@@ -179,6 +203,37 @@ class Frames(ExtractorBase):
                 return j
         return cs
 
+    def that_follows(self, v: int, b: int) -> bool:
+        """Does the clause of cue v end in a comma and a dass/ob clause ("…, bekräftigte gegenüber Y,
+        dass …"): the cue's message follows it, the stretch before it is no postposed message."""
+        if not settings.QUOTES_POSTPOSED_THAT:
+            return False
+        e = clause_end(self.toks, v + 1, b, self.masked)
+        return e + 1 < b and self.toks[e].text == "," and self.toks[e + 1].lower in self.lex.subordinators
+
+    def inner_quote(self, k: int, a: int, end: int) -> bool:
+        """Does direct quote k close a message [start, end) that begins with words of its own outside the
+        quote (a main clause with its finite verb: "Der Planet begleitet den Stern „HD 13189“")?"""
+        if not settings.QUOTES_POSTPOSED_INNER or not self.v.tagged:
+            return False
+        qa = self.dq[k][0]
+        start = self.message_start(a, end)
+        if qa - start < 3 or any(x in self.masked for x in range(start, qa)):
+            return False
+        return any(t.tag in clauses.FINITE_TAGS for t in self.toks[start:qa]) and clauses.main_clause(
+            self, start, qa
+        )
+
+    def wie_source(self, j: int, v: int) -> NP | None:
+        """The source of "wie sich aus X ergab" / "wie aus X hervorgeht": the noun phrase after the
+        preposition (a reflexive pronoun may come first)."""
+        toks, lex = self.toks, self.lex
+        if j < v and toks[j].lower in lex.reflexive:
+            j += 1
+        if j + 1 >= v or toks[j].tag not in clauses.PREPOSITION_TAGS or toks[v].tag == "VVPP":
+            return None  # not a passive "wie von X gefordert": the agent phrase is no source
+        return speaker.parse_np(toks, j + 1, v, lex, oblique=True)
+
     def reported_act(self, a: int, b: int, v: int, sp: NP) -> bool:
         """A main clause "X forderte den Rücktritt" / "Als Grund gab X … an": a reported speech act."""
         if self.toks[a].lower in self.lex.clause_openers:
@@ -223,7 +278,12 @@ class Frames(ExtractorBase):
             return True
         window = min(b, n + KONJ_WINDOW)
         quoted = any(x in self.masked for x in range(n, window))
-        if "v2" in frames and w not in lex.wie_words and (self.has_konj(n, window) or quoted):
+        hearsay = (
+            settings.QUOTES_V2_HEARSAY
+            and toks[n].tag not in clauses.RELATIVE_TAGS
+            and any(self.is_konj(x, reportative=True) for x in range(n + 1, window))
+        )
+        if "v2" in frames and w not in lex.wie_words and (self.has_konj(n, window) or quoted or hearsay):
             ms, me = self.chars(n, self.message_end(n, b))
             self.add(Found("indirect", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="v2"))
             return True
@@ -297,6 +357,10 @@ class Frames(ExtractorBase):
     def noun_cues(self, s: int, a: int, b: int) -> None:
         """ "ist der Ansicht, dass …": a speech noun, a comma, a dass/V2 clause."""
         toks, lex = self.toks, self.lex
+        if settings.QUOTES_NOUN_ZU:
+            self.noun_zu(s, a, b)
+        if settings.QUOTES_BECAME_KNOWN:
+            self.became_known(s, a, b)
         for i in range(a, b - 2):
             if i in self.masked or toks[i].text not in lex.clause_nouns or toks[i + 1].text != ",":
                 continue
@@ -313,3 +377,60 @@ class Frames(ExtractorBase):
             ms, me = self.chars(n, self.message_end(n, b) if settings.QUOTES_CUE_MESSAGE_END else b)
             self.add(Found("indirect", ms, me, s, sp, (i, i + 1), toks[i].text, frame="noun"))
             return
+
+    def noun_zu(self, s: int, a: int, b: int) -> None:
+        """ "Dem Appell der Polizei, sich zu stellen, …": a demand noun (with its genitive or prepositional
+        attribute), a comma, an infinitive clause; the noun phrase is the speaker (it overlaps both the
+        noun and the genitive that the gold marks)."""
+        toks, lex = self.toks, self.lex
+        if not self.v.tagged:
+            return
+        for e in range(a + 1, b - 2):
+            if toks[e].text != "," or e in self.masked:
+                continue
+            n = e + 1
+            if not self.zu_clause(n, b) or clauses.purpose_clause(self, n, b):
+                continue
+            cs = self.clause_start(a, e)
+            head = next(
+                (
+                    i
+                    for i in range(e - 1, max(cs, e - 9) - 1, -1)
+                    if toks[i].text in lex.zu_nouns and i not in self.masked
+                ),
+                None,
+            )
+            if head is None or not clauses.verbless(self, head + 1, e):
+                continue
+            end = self.dependents_end(clause_end(toks, n, b, self.masked), b)
+            ms, me = self.chars(n, end)
+            if any(f.start < me and ms < f.end for f in self.found if f.kind != "direct"):
+                continue
+            start = head
+            while start > cs and toks[start - 1].tag in NP_OPENING_TAGS:
+                start -= 1
+            sp = NP(start, e, "noun", head)
+            self.add(Found("indirect", ms, me, s, sp, (head, head + 1), toks[head].text, frame="zu"))
+
+    def became_known(self, s: int, a: int, b: int) -> None:
+        """ "Im April wurde dann bekannt, dass …": a listed adjective, only verbs after it up to the comma,
+        a form of "werden" in its clause, then a dass/ob clause: reported without a named speaker."""
+        toks, lex = self.toks, self.lex
+        if not self.v.tagged:
+            return
+        for i in range(a, b - 2):
+            if i in self.masked or toks[i].lower not in lex.became_known:
+                continue
+            e = clause_end(toks, i + 1, b, self.masked)
+            if e + 1 >= b or toks[e].text != "," or toks[e + 1].lower not in lex.subordinators:
+                continue
+            if not all(t.tag.startswith("V") for t in toks[i + 1 : e]):
+                continue
+            cs = self.clause_start(a, i)
+            if not any(toks[x].lower in lex.became_known_verbs for x in range(cs, e)):
+                continue
+            n = e + 1
+            ms, me = self.chars(n, self.message_end(n, b))
+            if any(f.start < me and ms < f.end for f in self.found if f.kind != "direct"):
+                continue
+            self.add(Found("indirect", ms, me, s, None, (i, i + 1), toks[i].text, frame="that"))

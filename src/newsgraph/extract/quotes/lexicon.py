@@ -90,6 +90,9 @@ class Lexicon:
     closers: frozenset[str] = frozenset()
     ambiguous: frozenset[str] = frozenset()  # marks that open and close alike (", ')
     title_nouns: frozenset[str] = frozenset()
+    zu_nouns: frozenset[str] = frozenset()  # "die Forderung, … zu senken": a demand noun with an infinitive
+    became_known: frozenset[str] = frozenset()  # "wurde bekannt, dass …": the adjective
+    became_known_verbs: frozenset[str] = frozenset()  # … and the forms of "werden" it needs
 
     # --- word tests -------------------------------------------------------------------------
     def noun_kind(self, word: str) -> str | None:
@@ -196,6 +199,9 @@ def load(lang: str = "de") -> Lexicon:
     lex.message_breaks = frozenset(g["message_breaks"]["words"])
     lex.first_person = frozenset(g["first_person"]["words"])
     lex.genitive_endings = tuple(g["genitive_endings"]["endings"])
+    lex.zu_nouns = frozenset(g.get("zu_nouns", {}).get("words", []))
+    lex.became_known = frozenset(g.get("became_known", {}).get("words", []))
+    lex.became_known_verbs = frozenset(g.get("became_known", {}).get("verbs", []))
 
     k = load_toml(lang, f"{DIR}/konjunktiv.toml")
     lex.konj1 = frozenset(k["konjunktiv_1"]["forms"])
