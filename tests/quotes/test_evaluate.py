@@ -54,3 +54,9 @@ def test_matching_finds_the_most_pairs():
     ]
     pred = [_q(0, 100), _q(0, 180)]
     assert ev.match(pred, gold) == [(0, 1), (1, 0)]
+
+
+def test_match_takes_bare_spans():
+    # the training scripts match spans that carry no speaker
+    gold = [{"spans": [(0, 100)], "speaker": [(200, 210)], "type": "Direct"}]
+    assert ev.match([SimpleNamespace(start=0, end=90)], gold) == [(0, 0)]

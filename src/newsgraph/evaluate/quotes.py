@@ -70,7 +70,8 @@ def match(pred: list[Any], gold: list[dict]) -> list[tuple[int, int]]:
             glen = max(1, sum(b - a for a, b in g["spans"]))
             ov = _overlap((q.start, q.end), g["spans"])
             if ov >= MIN_OVERLAP * plen and ov >= MIN_OVERLAP * glen:
-                weights[i][j] = pair + speaker * speaker_ok(q, g) + ov / max(plen, glen)
+                agree = hasattr(q, "speaker_start") and speaker_ok(q, g)  # spans alone: no speaker
+                weights[i][j] = pair + speaker * agree + ov / max(plen, glen)
     return max_weight_matching(weights)
 
 
