@@ -101,6 +101,9 @@ QUOTES_FREE_WINDOW = 2  # sentences after a quote in which a Konjunktiv sentence
 # learned stages after the rules (weights in lang/<lang>/quotes/<stage>_model.json, scripts/quotes/train.py):
 # "screen" drops rule candidates it does not believe, "sentences" classifies the sentences left open
 QUOTES_MODELS: tuple[str, ...] = ("screen", "sentences")
+QUOTES_SENTENCE_THRESHOLD: float | None = None  # the classifier keeps a unit from this score (None: model's)
+QUOTES_SENTENCE_KONJ_THRESHOLD: float | None = 0.2  # … a unit with a Konjunktiv I verb from this (None: off)
+QUOTES_SCREEN_THRESHOLD: float | None = None  # the screen keeps a candidate from this score (None: model's)
 QUOTES_SENTENCE_OPEN = 0.3  # a sentence is open to the classifier when rule quotes cover at most this share
 QUOTES_SENTENCE_CONTEXT = 3  # sentences back in which a classified continuation takes the last speaker
 QUOTES_FREE_RULE = False  # the rule for free indirect sentences (off: the "sentences" model reads them)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from newsgraph import settings
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.linear import LinearModel
 
@@ -89,4 +90,6 @@ def features(ex: Extractor, f: Found) -> list[str]:
 def screen(ex: Extractor, model: LinearModel) -> list[Found]:
     """The candidates of ``ex`` the model keeps."""
     keep = model.classes.index(KEEP)
-    return [f for f in ex.found if float(model.proba(features(ex, f))[keep]) >= model.threshold]
+    fixed = settings.QUOTES_SCREEN_THRESHOLD
+    threshold = model.threshold if fixed is None else fixed
+    return [f for f in ex.found if float(model.proba(features(ex, f))[keep]) >= threshold]
