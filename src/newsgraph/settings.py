@@ -198,6 +198,7 @@ QUOTES_POSTPOSED_INNER = True  # "Der Planet umkreist den Stern „HD 13189“, 
 QUOTES_POSTPOSED_THAT = True  # "X, der …, bekräftigte gegenüber Y, dass …": the dass clause is the message
 QUOTES_BECAME_KNOWN = True  # "Im April wurde bekannt, dass …": a listed adjective with "werden", then dass
 QUOTES_VETO_QUESTION = True  # a classified unit in a sentence ending with an unquoted "?" (any score)
+QUOTES_SENTENCE_SO_SPEAKER = True  # a classified message closed by ", so X weiter": X speaks, no continuation
 QUOTES_VETO_PRONOUN_BELOW = 0.4  # free indirect under this, no Konjunktiv I, own pronoun subject (0: off)
 QUOTES_SPEECH_ACT_NEGATED = True  # a negated speech act ("wurden … nicht genannt") reports nothing said
 
