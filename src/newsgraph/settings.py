@@ -128,6 +128,7 @@ QUOTES_NESTED_DIRECT = "lower"  # quoted phrases in a classified sentence as dir
 # none | lower (opening in lower case) | multi | all; on train "all" and "multi" add more wrong than right
 QUOTES_CHAIN_HEADS: tuple[str, ...] = ("free_indirect",)  # kinds a free indirect continuation merges into
 # (train: adding "indirect" or "reported" heads lowers F1, the gold mostly keeps the indirect clause apart)
+QUOTES_CHAIN_WHOLE_INDIRECT = True  # an indirect quote that is its whole sentence (cue outside) heads a chain
 QUOTES_FREE_EXTEND = True  # a free indirect passage takes the uncovered Konjunktiv sentences after it
 QUOTES_FREE_MERGE = True  # the rule merges consecutive free indirect sentences into one quote
 QUOTES_FREE_KONJ2 = True  # a Konjunktiv II sentence (hätte, würde) right after a quote also continues it

@@ -38,6 +38,20 @@ def _starts_sentence(ex: Extractor, f: Found) -> bool:
     return all(not ch.isalnum() for ch in ex.v.text[sa : f.start])
 
 
+def _whole_indirect(ex: Extractor, f: Found) -> bool:
+    """Is f an indirect quote that is its whole sentence, its cue outside it ("Damit seien „der Kurs …
+    nicht mehr so klar“." after the speaker's sentence): a free indirect passage may go on from it as from
+    a free indirect sentence (``settings.QUOTES_CHAIN_WHOLE_INDIRECT``). Train: tp 2398 -> 2399, pred
+    2777 -> 2770; out of fold tp 2262 -> 2263, pred 2638 -> 2632; an indirect clause with its cue inside
+    the sentence ("Er sagte, …") stays apart, as the gold mostly keeps it."""
+    if not settings.QUOTES_CHAIN_WHOLE_INDIRECT or f.kind != "indirect" or not _starts_sentence(ex, f):
+        return False
+    if f.cue is None:
+        return True
+    ca, cb = ex.toks[f.cue[0]].start, ex.toks[f.cue[1] - 1].end
+    return not (f.start <= ca and cb <= f.end)
+
+
 def merge(ex: Extractor, found: list[Found]) -> list[Found]:
     """``found`` with each free indirect continuation merged into the quote right before it."""
     heads = settings.QUOTES_CHAIN_HEADS
@@ -53,7 +67,7 @@ def merge(ex: Extractor, found: list[Found]) -> list[Found]:
             prev is not None
             and f.kind == CONTINUATION
             and f.source is not None
-            and (prev.kind in heads or prev.kind == CONTINUATION)
+            and (prev.kind in heads or prev.kind == CONTINUATION or _whole_indirect(ex, prev))
             and prev.end <= f.start
             and _sent_of(ex, max(prev.start, prev.end - 1)) == f.sent - 1
             and _ends_sentence(ex, prev)
