@@ -49,18 +49,13 @@ def tagged_quotes(tagged_nlp):
 @pytest.fixture(scope="session")
 def extractor_of(tagged_nlp):
     """The rules' extractor (run) over a tagged text."""
-    from newsgraph.extract.quotes import lexicon, tokens
+    from newsgraph.extract.quotes import lexicon
     from newsgraph.extract.quotes.extractor import Extractor
-    from newsgraph.nlp import extensions
+
+    from . import rules
 
     def run(text: str) -> Extractor:
-        extensions.register()
-        doc = tagged_nlp.make_doc(text)
-        doc._.document = Document(id="t", text=text)
-        for name, proc in tagged_nlp.pipeline:
-            if name != "ng_quotes":
-                doc = proc(doc)
-        ex = Extractor(tokens.view(doc), lexicon.load("de"), models=())
+        ex = Extractor(rules.view(tagged_nlp, text), lexicon.load("de"), models=())
         ex.run()
         return ex
 

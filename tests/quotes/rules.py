@@ -8,15 +8,24 @@ from newsgraph.extract.quotes import lexicon, tokens
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.extractor import Extractor
 from newsgraph.extract.quotes.tokens import View
+from newsgraph.model import Document
+from newsgraph.nlp import extensions
+
+
+def view(nlp: Any, text: str) -> View:
+    """The token view of ``text``, run through ``nlp`` up to (not including) ``ng_quotes``."""
+    extensions.register()
+    doc = nlp.make_doc(text)
+    doc._.document = Document(id="t", text=text)
+    for name, proc in nlp.pipeline:
+        if name != "ng_quotes":
+            doc = proc(doc)
+    return tokens.view(doc)
 
 
 def run(nlp: Any, text: str) -> tuple[View, list[Found]]:
     """The token view of ``text`` (run through ``nlp`` up to ``ng_quotes``) and the rules' candidates."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name != "ng_quotes":
-            doc = proc(doc)
-    v = tokens.view(doc)
+    v = view(nlp, text)
     return v, Extractor(v, lexicon.load("de"), models=()).run()
 
 

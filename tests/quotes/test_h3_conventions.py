@@ -7,12 +7,13 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import settings
-from newsgraph.extract.quotes import lexicon, speaker_conventions, tokens
+from newsgraph.extract.quotes import lexicon, speaker_conventions
 from newsgraph.extract.quotes.candidates import Found
 from newsgraph.extract.quotes.speaker_lexicon import load
 from newsgraph.extract.quotes.speaker_select import Selector
 from newsgraph.lang import load_toml
-from newsgraph.model import Document
+
+from . import rules
 
 SPEAKERS = load_toml("de", "quotes/speakers.toml")
 OWN = SPEAKERS["own_subject"]
@@ -23,16 +24,9 @@ AGENTLESS = SPEAKERS["agentless_context"]
 def selector_of(tagged_nlp):
     """A speaker selector over a tagged text (no NER), and the text's last sentence as a free indirect
     quote that continues a made-up earlier speaker (the first word)."""
-    from newsgraph.nlp import extensions
 
     def run(text: str, start: str) -> tuple[Selector, Found]:
-        extensions.register()
-        doc = tagged_nlp.make_doc(text)
-        doc._.document = Document(id="t", text=text)
-        for name, proc in tagged_nlp.pipeline:
-            if name != "ng_quotes":
-                doc = proc(doc)
-        v = tokens.view(doc)
+        v = rules.view(tagged_nlp, text)
         lex = lexicon.load("de")
         a = text.index(start)
         f = Found("free_indirect", a, len(text.rstrip(".")), 1, speaker_chars=(0, text.index(" ")))

@@ -33,6 +33,7 @@ The words come from the data: ``speakers.toml`` (``[relative_pronouns]``, ``[rel
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from newsgraph import settings
@@ -91,18 +92,23 @@ def follow(sel: Selector, found: list[Found]) -> None:
         f.speaker, f.speaker_chars, f.source = inner, None, None
 
 
+def cueless_directs(sel: Selector, found: list[Found]) -> Iterator[tuple[Found, int]]:
+    """The direct quotes of ``found`` that have no cue, each with its first token."""
+    for f in found:
+        if f.kind != "direct" or f.cue is not None:
+            continue
+        m = sel.v.tok_at(f.start)
+        if m < len(sel.toks):
+            yield f, m
+
+
 def passage_directs(sel: Selector, found: list[Found]) -> None:
     """ "[Außerdem halte die Fraktion den Schritt für „überfällig und dringend geboten“]": a direct quote
     without a cue inside a reported message, in a clause with a Konjunktiv verb in front of it, goes on
     with that message: the message's speaker is its speaker, not a phrase of its own clause."""
     toks = sel.toks
     hosts = [g for g in found if g.kind != "direct" and (g.speaker, g.speaker_chars) != (None, None)]
-    for f in found:
-        if f.kind != "direct" or f.cue is not None:
-            continue
-        m = sel.v.tok_at(f.start)
-        if m >= len(toks):
-            continue
+    for f, m in cueless_directs(sel, found):
         sa = sel.v.sents[toks[m].sent][0]
         if m - sa < 2 or not _konj_clause(sel, sa, m):
             continue
@@ -359,12 +365,7 @@ def document_sources(sel: Selector, found: list[Found]) -> None:
     without a cue whose sentence names a document in a prepositional phrase before it is that document's,
     unless the speaker it has names a person or a body (a mention, a role or a name)."""
     toks, words = sel.toks, sel.words
-    for f in found:
-        if f.kind != "direct" or f.cue is not None:
-            continue
-        m = sel.v.tok_at(f.start)
-        if m >= len(toks):
-            continue
+    for f, m in cueless_directs(sel, found):
         for i in range(sel.v.sents[toks[m].sent][0], m - 1):
             if toks[i].lower not in words.document_prepositions:
                 continue
