@@ -75,6 +75,7 @@ class Lexicon:
     konj_not_endings: tuple[str, ...] = ()
     konj_pronouns: frozenset[str] = frozenset()
     pronominal: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (position, word sequence)
+    marker_firsts: frozenset[str] = frozenset()  # the first words of the pronominal and impersonal sequences
     clause_nouns: frozenset[str] = frozenset()
     anaphoric: frozenset[str] = frozenset()
     genitive_endings: tuple[str, ...] = ()
@@ -167,6 +168,8 @@ def load(lang: str = "de") -> Lexicon:
     lex.pronominal = tuple(
         (e["position"], tuple(seq.split())) for e in markers.get("pronominal", []) for seq in e["sequences"]
     )
+    sequences = [seq for _pos, seq in lex.pronominal] + list(lex.impersonal)
+    lex.marker_firsts = frozenset(seq[0] for seq in sequences if seq)
 
     g = load_toml(lang, f"{DIR}/grammar.toml")
     lex.subordinators = frozenset(g["subordinators"]["words"])

@@ -56,6 +56,8 @@ class Markers(ExtractorBase):
                         if start < i - 1:
                             ms, me = self.chars(start, i - 1)
                             self.add(Found("reported", ms, me, s, sp, (i, i + 1), t.text, frame="so"))
+            if toks[i].lower not in lex.marker_firsts:
+                continue  # no pronominal or impersonal marker starts here
             self.pronominals(s, a, b, i)
             for words in lex.impersonal:
                 if self.words_at(i, b, words):
@@ -64,6 +66,8 @@ class Markers(ExtractorBase):
     def pronominals(self, s: int, a: int, b: int, i: int) -> bool:
         """The pronominal markers that start at token i ("demnach", "…, nach denen …"); was one found?"""
         hit = False
+        if self.toks[i].lower not in self.lex.marker_firsts:
+            return hit
         for position, seq in self.lex.pronominal:
             if self.words_at(i, b, seq):
                 hit = self.pronominal(s, a, b, i, len(seq), position) or hit
