@@ -105,6 +105,10 @@ class ExtractorBase:
     def has_konj(self, a: int, b: int) -> bool:
         return any(self.is_konj(i) for i in range(a, b))
 
+    def has_konj1(self, a: int, b: int) -> bool:
+        """Is there a Konjunktiv verb among tokens [a, b) that is not a Konjunktiv II form ("sei", "habe")?"""
+        return any(self.is_konj(i) and self.toks[i].lower not in self.lex.konj2 for i in range(a, b))
+
     def add(self, f: Found) -> None:
         if f.end <= f.start:
             return

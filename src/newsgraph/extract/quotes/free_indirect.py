@@ -40,7 +40,7 @@ class FreeIndirect(ExtractorBase):
             if span > 0.3 * (sb - sa):
                 run = None
                 continue
-            strong = any(self.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b))
+            strong = self.has_konj1(a, b)
             kon = strong or any(
                 i not in self.masked
                 and not toks[i].is_cap

@@ -186,7 +186,7 @@ def features(
         pa, pb = ex.v.sents[s - 1]
         if any(sp is not None for _c, sp in ex.sent_cues.get(s - 1, [])):
             out.append("prev_cue")
-        if any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(pa, pb)):
+        if ex.has_konj1(pa, pb):
             out.append("prev_konj1")
         if any(toks[i].text == ":" for i in range(max(pa, pb - 2), pb)):
             out.append("prev_colon")
@@ -300,11 +300,8 @@ def keep_threshold(ex: Extractor, model: LinearModel, unit: tuple[int, int, str]
     konj = settings.QUOTES_SENTENCE_KONJ_THRESHOLD
     if konj is None or konj >= base:
         return base
-    toks, lex = ex.toks, ex.lex
     a, b, _name = unit
-    if any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b)):
-        return konj
-    return base
+    return konj if ex.has_konj1(a, b) else base
 
 
 def vetoed(ex: Extractor, a: int, b: int) -> bool:
@@ -320,8 +317,7 @@ def vetoed(ex: Extractor, a: int, b: int) -> bool:
         toks[i].lower in lex.first_person and i not in ex.masked for i in range(a, b)
     ):
         return True
-    konj1 = any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b))
-    if konj1:
+    if ex.has_konj1(a, b):
         return False
     if settings.QUOTES_VETO_RELATIVE:
         first = a + 1 if toks[a].tag in PREPOSITION_TAGS else a
@@ -342,8 +338,7 @@ def talked_about(ex: Extractor, q: Found, a: int, b: int) -> bool:
     subject is the one talked about, not the one who speaks: no quote of anyone's before it speaks here."""
     if q.source is not None or q.speaker is None or q.speaker.kind != PRONOUN:
         return False
-    toks, lex = ex.toks, ex.lex
-    return not any(ex.is_konj(i) and toks[i].lower not in lex.konj2 for i in range(a, b))
+    return not ex.has_konj1(a, b)
 
 
 def is_question(ex: Extractor, s: int) -> bool:

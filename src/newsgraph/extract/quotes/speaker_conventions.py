@@ -338,12 +338,7 @@ def agentless_context(sel: Selector, found: list[Found]) -> None:
     naming act without its agent (no speaker after the rules and the ranker) takes the best speaker
     phrase of the sentences before it (``lookback_sentences``), a pronoun excepted."""
     toks = sel.toks
-    quoted: set[int] = set()  # no speaker inside another quote's message
-    for g in found:
-        if g.kind != "free_indirect":
-            a = sel.v.tok_at(g.start)
-            b = sel.v.tok_at(max(g.start, g.end - 1)) + 1
-            quoted.update(range(a, min(b, len(toks))))
+    quoted = sel.message_tokens(found)  # no speaker inside another quote's message
     for f in found:
         if f.frame != AGENTLESS_FRAME or f.speaker is not None or f.speaker_chars is not None:
             continue

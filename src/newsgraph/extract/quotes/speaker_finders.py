@@ -21,14 +21,23 @@ from newsgraph.extract.quotes.speaker_scoring import SURE, Scorer
 
 
 class Finders(Scorer):
+    def message_tokens(self, found: list[Found]) -> set[int]:
+        """The tokens inside the messages of ``found`` (free indirect passages excepted): no speaker there."""
+        return self.v.covered((g.start, g.end) for g in found if g.kind != "free_indirect")
+
+    def token_after(self, f: Found) -> int:
+        """The first token after the quote ``f`` (its closing mark included in the quote)."""
+        j = self.v.tok_at(f.end)
+        if j < len(self.toks) and self.toks[j].start < f.end:
+            j += 1
+        return j
+
     def after_quote(self, f: Found) -> NP | None:
         """ "„…“, so X" / "„…“, sagte X": the speaker right after a direct quote; also "„…“, so letztere"
         (an anaphor), "„…“, schrieb „Die Zeit“" (a quoted name) and "„…“ wird X … zitiert" (the subject
         of a passive verb that quotes its object)."""
         toks, lex, words = self.toks, self.lex, self.words
-        j = self.v.tok_at(f.end)
-        if j < len(toks) and toks[j].start < f.end:
-            j += 1
+        j = self.token_after(f)
         if j + 1 >= len(toks):
             return None
         if toks[j].text == ",":

@@ -46,14 +46,7 @@ def _bucket(x: int, edges: tuple[int, ...]) -> str:
 def blocked_tokens(sel: Selector, found: list[Found]) -> set[int]:
     """Tokens inside quotation marks: no speaker there (an indirect message may hold one, so a
     candidate inside it only carries the feature ``in_msg``)."""
-    v = sel.v
-    out: set[int] = set()
-    for g in found:
-        if g.kind == "direct":
-            a = v.tok_at(g.start)
-            b = v.tok_at(max(g.start, g.end - 1)) + 1
-            out.update(range(a, min(b, len(v.toks))))
-    return out
+    return sel.v.covered((g.start, g.end) for g in found if g.kind == "direct")
 
 
 def rule_span(sel: Selector, f: Found) -> tuple[int, int] | None:

@@ -56,12 +56,7 @@ class Selector(Finders):
 
     def refine(self, found: list[Found]) -> None:
         toks = self.toks
-        quoted: set[int] = set()  # no speaker inside a quoted message
-        for g in found:
-            if g.kind != "free_indirect":
-                a = self.v.tok_at(g.start)
-                b = self.v.tok_at(max(g.start, g.end - 1)) + 1
-                quoted.update(range(a, min(b, len(toks))))
+        quoted = self.message_tokens(found)  # no speaker inside a quoted message
         replaced: dict[int, NP | None] = {}  # id of a replaced phrase -> its replacement
         kept: set[int] = set()  # ids of phrases judged right for a quote already
         alive: list[NP] = []  # the phrases behind those ids, so that no id is reused while we run
@@ -140,9 +135,7 @@ class Selector(Finders):
         if not settings.QUOTES_SENTENCE_SO_SPEAKER or f.frame != SENTENCE_FRAME or f.kind == "direct":
             return False
         toks = self.toks
-        j = self.v.tok_at(f.end)
-        if j < len(toks) and toks[j].start < f.end:
-            j += 1
+        j = self.token_after(f)
         if j < len(toks) and toks[j].text == ",":
             j += 1
         return j < len(toks) and toks[j].lower in self.lex.so_words

@@ -7,6 +7,7 @@ punctuation rules when it did not, so the quote scanner works on a bare tokenize
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -50,6 +51,15 @@ class View:
     def sent_chars(self, s: int) -> tuple[int, int]:
         a, b = self.sents[s]
         return self.toks[a].start, self.toks[b - 1].end
+
+    def covered(self, spans: Iterable[tuple[int, int]]) -> set[int]:
+        """The tokens that the character spans [start, end) touch."""
+        out: set[int] = set()
+        for start, end in spans:
+            a = self.tok_at(start)
+            b = self.tok_at(max(start, end - 1)) + 1
+            out.update(range(a, min(b, len(self.toks))))
+        return out
 
     def tok_at(self, char: int) -> int:
         """Index of the first token ending after ``char``."""
