@@ -33,7 +33,7 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 def features(ex: Extractor, f: Found) -> list[str]:
     toks, lex, text = ex.toks, ex.lex, ex.v.text
     a = ex.v.tok_at(f.start)
-    b = max(a + 1, ex.v.tok_at(max(f.start, f.end - 1)) + 1)
+    b = max(a + 1, ex.v.last_tok(f.start, f.end) + 1)
     b = min(b, len(toks))
     inner = [t for t in toks[a:b] if t.text.isalpha()]
     kind = f.kind

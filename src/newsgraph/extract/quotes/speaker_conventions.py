@@ -140,7 +140,7 @@ def direct_relative(sel: Selector, f: Found) -> NP | None:
     if f.cue is None:
         return None
     m = sel.v.tok_at(f.start)
-    me = sel.v.tok_at(max(f.start, f.end - 1)) + 1
+    me = sel.v.last_tok(f.start, f.end) + 1
     if me > f.cue[0]:
         return None  # the cue must follow the quote inside the clause
     toks = sel.toks
@@ -193,7 +193,7 @@ def inner_source(sel: Selector, f: Found) -> NP | None:
     if f.kind == "direct" or f.cue is not None:
         return None  # a cue of its own names the speaker
     m = sel.v.tok_at(f.start)
-    me = min(len(toks), sel.v.tok_at(max(f.start, f.end - 1)) + 1)
+    me = min(len(toks), sel.v.last_tok(f.start, f.end) + 1)
     return marker_source(sel, m, me)
 
 
@@ -313,7 +313,7 @@ def own_subjects(sel: Selector, found: list[Found]) -> None:
         if f.kind != "free_indirect" or f.cue is not None:
             continue
         m = sel.v.tok_at(f.start)
-        me = min(len(toks), sel.v.tok_at(max(f.start, f.end - 1)) + 1)
+        me = min(len(toks), sel.v.last_tok(f.start, f.end) + 1)
         if m >= len(toks) or sel.v.sents[toks[m].sent][0] != m:
             continue  # the message must open its sentence
         np_ = speaker.parse_np(toks, m, me, sel.lex)
@@ -383,7 +383,7 @@ def phrase_of(sel: Selector, f: Found) -> NP | None:
     if f.speaker_chars is None:
         return None
     a = sel.v.tok_at(f.speaker_chars[0])
-    b = min(len(sel.toks), sel.v.tok_at(max(f.speaker_chars[0], f.speaker_chars[1] - 1)) + 1)
+    b = min(len(sel.toks), sel.v.last_tok(f.speaker_chars[0], f.speaker_chars[1]) + 1)
     if a >= b:
         return None
     np_ = speaker.parse_np(sel.toks, a, b, sel.lex, oblique=True)

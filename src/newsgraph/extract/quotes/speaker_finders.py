@@ -153,7 +153,7 @@ class Finders(Scorer):
         right after a person's name (a PER mention; a proper noun when there is no NER) is that person's."""
         toks = self.toks
         m = self.v.tok_at(f.start)
-        e = self.v.tok_at(max(f.start, f.end - 1)) + 1
+        e = self.v.last_tok(f.start, f.end) + 1
         if m < 2 or e >= len(toks) or toks[m - 1].text != "(" or toks[e].text != ")":
             return None
 

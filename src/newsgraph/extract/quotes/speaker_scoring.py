@@ -41,7 +41,7 @@ class Scorer:
             if m.type not in ("PER", "ORG", "LOC"):
                 continue
             a = v.tok_at(m.start)
-            b = v.tok_at(max(m.start, m.end - 1)) + 1
+            b = v.last_tok(m.start, m.end) + 1
             if a >= len(self.toks):
                 continue
             for x in range(a, min(b, len(self.toks))):

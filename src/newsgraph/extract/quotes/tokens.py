@@ -57,9 +57,13 @@ class View:
         out: set[int] = set()
         for start, end in spans:
             a = self.tok_at(start)
-            b = self.tok_at(max(start, end - 1)) + 1
+            b = self.last_tok(start, end) + 1
             out.update(range(a, min(b, len(self.toks))))
         return out
+
+    def last_tok(self, start: int, end: int) -> int:
+        """Index of the token holding the last character of the span [start, end)."""
+        return self.tok_at(max(start, end - 1))
 
     def tok_at(self, char: int) -> int:
         """Index of the first token ending after ``char``."""
