@@ -30,6 +30,10 @@ class LinearModel:
         e = np.exp(z)
         return e / e.sum()
 
+    def cut(self, override: float | None) -> float:
+        """The decision threshold: ``override`` (a setting) where it is set, else the model's own."""
+        return self.threshold if override is None else override
+
 
 def from_json(data: dict) -> LinearModel:
     feats = data["features"]

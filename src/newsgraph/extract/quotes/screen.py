@@ -90,6 +90,5 @@ def features(ex: Extractor, f: Found) -> list[str]:
 def screen(ex: Extractor, model: LinearModel) -> list[Found]:
     """The candidates of ``ex`` the model keeps."""
     keep = model.classes.index(KEEP)
-    fixed = settings.QUOTES_SCREEN_THRESHOLD
-    threshold = model.threshold if fixed is None else fixed
+    threshold = model.cut(settings.QUOTES_SCREEN_THRESHOLD)
     return [f for f in ex.found if float(model.proba(features(ex, f))[keep]) >= threshold]

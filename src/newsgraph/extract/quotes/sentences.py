@@ -295,8 +295,7 @@ def keep_threshold(ex: Extractor, model: LinearModel, unit: tuple[int, int, str]
     Konjunktiv I verb. Out of fold on train (the classifier refitted per fifth), the units with a
     Konjunktiv I that scored from 0.2 to the model's 0.3 were quotes 4 times in 5 (+20 quotes, +25
     predictions); a lower threshold for every unit, or for free indirect units, cost speaker F1."""
-    fixed = settings.QUOTES_SENTENCE_THRESHOLD
-    base = model.threshold if fixed is None else fixed
+    base = model.cut(settings.QUOTES_SENTENCE_THRESHOLD)
     konj = settings.QUOTES_SENTENCE_KONJ_THRESHOLD
     if konj is None or konj >= base:
         return base
