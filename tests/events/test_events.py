@@ -53,6 +53,22 @@ def spans_text(text: str, spans) -> set[str]:
     return {text[a:b] for a, b in spans}
 
 
+@pytest.mark.parametrize("case", GRAMMAR["roles"]["examples"], ids=lambda c: c["text"][:40])
+def test_role_examples(nlp, case: dict) -> None:
+    text = case["text"]
+    _doc, events = run(nlp, text, [tuple(n) for n in case["names"]])
+    if "trigger" in case:
+        events = [e for e in events if e.text == case["trigger"]]
+    assert len(events) == 1, [(e.code, e.text) for e in events]
+    event = events[0]
+    if "actors" in case:
+        assert spans_text(text, event.actor_spans) == set(case["actors"])
+    if "targets" in case:
+        assert spans_text(text, event.target_spans) == set(case["targets"])
+    if "place" in case:
+        assert event.place_span and text[event.place_span[0] : event.place_span[1]] == case["place"]
+
+
 SEED_NAMES = [
     ("Kasim-Yomart Tokajew", "PER"),
     ("Qassym-Schomart Toqajew", "PER"),

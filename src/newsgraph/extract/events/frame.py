@@ -23,6 +23,12 @@ SKIPPABLE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "CARD", "ADV", "NE"
 ANTECEDENT_SENTENCES = 2  # a pronoun looks this many sentences back for a person in subject position
 MODIFIER_GAP = 3  # a deriv mention ("russische") this close before a name belongs to the name's phrase
 PASSIVE_PARTICIPLE = "VVPP"
+FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
+# a finite verb, a preposition or an adverb between two names ends the first one's noun phrase
+PHRASE_BREAK_TAGS = FINITE_TAGS | {"APPR", "APPRART", "ADV"}
+COORDINATION = "KON"
+NOUN_TAGS = frozenset({"NE", "NN"})
+POSSESSIVE = "PPOSAT"  # a possessive refers to its clause's subject; a personal pronoun is one itself
 
 
 @dataclass(slots=True)
@@ -65,8 +71,13 @@ def _clause(sent: Span, i: int, lex: Lexicon) -> tuple[int, int]:
 def _governing_preposition(doc: Doc, start: int, floor: int) -> str | None:
     """The preposition that governs a mention starting at token ``start``, if any."""
     k = start - 1
-    while k >= floor and doc[k].tag_ in SKIPPABLE_TAGS | {"NN"} and doc[k].lower_ not in ("", ","):
-        k -= 1
+    while True:
+        while k >= floor and doc[k].tag_ in SKIPPABLE_TAGS | {"NN"} and doc[k].lower_ not in ("", ","):
+            k -= 1
+        if k > floor and doc[k].tag_ == COORDINATION and doc[k - 1].tag_ in NOUN_TAGS:
+            k -= 1  # a conjunct shares its phrase's preposition: "zwischen Russland und Usbekistan"
+            continue
+        break
     if k >= floor and (doc[k].tag_.startswith("APPR") or not doc[k].tag_) and doc[k].is_lower:
         return doc[k].lower_
     return None
@@ -144,13 +155,20 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
         after = [p for p in in_sentence if p.start == hit.end or (p.start == hit.end + 1 and roles[id(p)])]
         subject = [p for p in in_sentence if roles[id(p)] is None and p.start < hit.start]
         subject.sort(key=lambda p: (p.mention.form != "name" or p.mention.type == "LOC", p.start))
-        owner = _owner_by_reference(doc, hit.start, lo, placed, lex)
+        owner = _owner_by_reference(doc, hit.start, lo, placed, lex, free_in_clause)
         chosen = (
             owner
-            or (after[:1] if after and roles[id(after[0])] not in lex.place_prepositions else [])
+            or (
+                after[:1]
+                if after and roles[id(after[0])] not in lex.place_prepositions | lex.target_prepositions
+                else []
+            )
             or subject[:1]
         )
         actors = chosen + [a for a in actors if a not in chosen]
+        if chosen and chosen[0] in free_in_clause and not hit.trigger.symmetric and not targets:
+            before = [p for p in free_in_clause if p.start < hit.start]
+            targets += _objects_before(doc, before, chosen[0], lex)[:1]
     else:
         before = [p for p in free_in_clause if p.start < hit.start]
         later = [p for p in free_in_clause if p.start > hit.start]
@@ -161,7 +179,8 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
             subject = _verb_subject(doc, sent, hit, lo, before, in_sentence, roles, placed, lex)
             if subject:
                 actors = subject + [a for a in actors if a not in subject]
-                targets += [p for p in later if p not in subject][:1]
+                objects = [] if hit.trigger.symmetric else _objects_before(doc, before, subject[0], lex)
+                targets += [*objects, *(p for p in later if p not in subject)][:1]
             elif later:
                 actors = later[:1] + actors
                 targets += later[1:2]
@@ -192,6 +211,9 @@ def _verb_subject(
     pronoun there (its antecedent), places or place adjectives before the verb in the clause (all of a
     coordination for events between partners: "die kasachischen und russischen Staatschefs"), a person
     or organization before the clause in the sentence (a subject before a relative clause)."""
+    phrases = _phrases(doc, before, lex)
+    if len(phrases) >= 2 and not hit.trigger.symmetric:
+        return [phrases[0][-1]]  # subject before object: "Die EU hat Taschkent gewarnt"
     actors_first = [p for p in before if p.mention.form == "name" and p.mention.type in ("PER", "ORG")]
     if actors_first:
         return actors_first[-1:]
@@ -211,6 +233,28 @@ def _verb_subject(
     return earlier[:1]
 
 
+def _phrases(doc: Doc, mentions: list[Placed], lex: Lexicon) -> list[list[Placed]]:
+    """The mentions (in order) grouped by noun phrase: a finite verb or an article that opens a phrase
+    between two mentions separates them ("Die EU hat Taschkent", "das Parlament die Kommission"); else
+    they share one ("Russlands Präsident Putin"), whose head is its last mention."""
+    groups: list[list[Placed]] = []
+    for p in mentions:
+        gap = range(groups[-1][-1].end, p.start) if groups else range(0)
+        if groups and not any(
+            doc[k].tag_ in PHRASE_BREAK_TAGS or doc[k].lower_ in lex.phrase_openers for k in gap
+        ):
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    return groups
+
+
+def _objects_before(doc: Doc, before: list[Placed], subject: Placed, lex: Lexicon) -> list[Placed]:
+    """Noun phrases after the subject and before the verb, in its clause: its objects ("Die EU hat
+    Taschkent gewarnt", "Er hat Taschkent gewarnt"); a phrase holding the subject is none."""
+    return [g[-1] for g in _phrases(doc, before, lex) if subject not in g and g[-1].start > subject.start]
+
+
 def _previous_participants(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
     """Talks named without partners continue the previous sentence's: its persons in subject position."""
     if not doc.has_annotation("SENT_START") or sent.start == 0:
@@ -227,10 +271,17 @@ def _previous_participants(doc: Doc, sent: Span, placed: list[Placed]) -> list[P
     return people[:2] if len(people) >= 2 else []  # partners: two persons, as in "X und Y kamen zusammen"
 
 
-def _owner_by_reference(doc: Doc, i: int, lo: int, placed: list[Placed], lex: Lexicon) -> list[Placed] | None:
-    """A pronoun or possessive just before the trigger (or opening its clause) → its antecedent."""
+def _owner_by_reference(
+    doc: Doc, i: int, lo: int, placed: list[Placed], lex: Lexicon, clause_free: list[Placed] = ()
+) -> list[Placed] | None:
+    """A pronoun or possessive just before the trigger (or opening its clause) → its antecedent: for a
+    possessive, the subject of its clause when one of ``clause_free`` (the clause's free mentions) stands
+    before it ("Die EU hatte X auf ihre Sanktionsliste gesetzt"), else the person it refers back to."""
     for k in [*range(i - 1, max(lo, i - 4) - 1, -1), *range(lo, i)]:
         if doc[k].lower_ in lex.back_references:
+            subjects = _phrases(doc, [p for p in clause_free if p.end <= k], lex)
+            if subjects and doc[k].tag_ == POSSESSIVE:
+                return [subjects[0][-1]]
             person = _antecedent(doc, k, placed)
             return [person] if person else None
     return None

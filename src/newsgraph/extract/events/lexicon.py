@@ -35,6 +35,7 @@ class Lexicon:
     agent_prepositions: frozenset[str]
     back_references: frozenset[str]
     clause_breaks: frozenset[str]
+    phrase_openers: frozenset[str]
 
 
 MIN_COMPOUND_PREFIX = 3  # "Staats|besuch": the part before a compound head is at least this long
@@ -81,4 +82,5 @@ def load(lang: str = "de") -> Lexicon:
         agent_prepositions=frozenset(roles["agent_prepositions"]),
         back_references=frozenset(roles["back_references"]),
         clause_breaks=frozenset(roles["clause_breaks"]),
+        phrase_openers=frozenset(roles["phrase_openers"]),
     )
