@@ -34,6 +34,7 @@ class _Rule:
     unspecified: bool
     needs_agency: bool  # the pattern names an agency or a generic word: skipped when the text has none
     unknown_credit: bool = False  # lower-case credits not in the agency list are agencies ("(zpd)")
+    unknown_name: bool = False  # a name the agency list lacks is an agency ("laut der Nachrichtenagentur X")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ def _table(lang: str) -> _Table:
             unspecified=bool(r.get("unspecified", False)),
             needs_agency=any(p in expand(r["pattern"], _marks(ph)) for p in ("\x00A", "\x00G")),
             unknown_credit=bool(r.get("unknown_credit", False)),
+            unknown_name=bool(r.get("unknown_name", False)),
         )
         for r in data["rule"]
     )
@@ -169,6 +171,8 @@ def _evidence(match: re.Match[str], rule: _Rule, table: _Table) -> list[Evidence
             out.append(ev("agencies", _agency(item, table)))
         elif kind == "generic":
             out.append(ev("agencies_unspecified", None))
+        elif kind in ("outlet", "initials") and rule.unknown_name:  # "Nachrichtenagentur TDH"
+            out.append(ev("agencies", item))
         elif kind == "outlet" and _outlet_allowed(rule, item, has_initials, table):
             out.append(ev("source", item))
         elif (
