@@ -22,16 +22,17 @@ def nlp():
     return pipeline.build(("ng_sentences", "ng_hanta"))
 
 
-def run(nlp, text: str, names: list[tuple[str, str]] = ()) -> tuple[Doc, list[Event]]:
+def run(nlp, text: str, names: list[tuple[str, ...]] = ()) -> tuple[Doc, list[Event]]:
+    """Analyze ``text`` with mentions of ``names``: (name, type) or (name, type, role noun)."""
     doc = nlp.make_doc(text)
     doc._.document = Document(id="d", text=text)
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
     mentions: list[Mention] = []
-    for name, typ in names:
+    for name, typ, *role in names:
         for m in re.finditer(rf"\b{re.escape(name)}\b", text):
             if not any(a.start <= m.start() < a.end for a in mentions):
-                mentions.append(Mention("d", m.start(), m.end(), name, typ))
+                mentions.append(Mention("d", m.start(), m.end(), name, typ, role=role[0] if role else None))
     extensions.records(doc, "mentions").extend(sorted(mentions, key=lambda m: m.start))
     EventExtractor("de")(doc)
     return doc, list(doc._.events)

@@ -28,6 +28,7 @@ FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 PHRASE_BREAK_TAGS = FINITE_TAGS | {"APPR", "APPRART", "ADV"}
 COORDINATION = "KON"
 NOUN_TAGS = frozenset({"NE", "NN"})
+ROLE_DETERMINERS = frozenset({"ART", "ADJA"})  # "Der Minister", "Der russische Minister"
 POSSESSIVE = "PPOSAT"  # a possessive refers to its clause's subject; a personal pronoun is one itself
 
 
@@ -220,6 +221,9 @@ def _verb_subject(
     pronoun = _owner_by_reference(doc, hit.start, lo, placed, lex)
     if pronoun:
         return pronoun[:1]
+    holder = _role_holder(doc, lo, hit.start, placed)
+    if holder:
+        return holder
     if before:
         return before if hit.trigger.symmetric else before[-1:]
     earlier = [
@@ -231,6 +235,26 @@ def _verb_subject(
         and p.mention.type in ("PER", "ORG")
     ]
     return earlier[:1]
+
+
+def _role_holder(doc: Doc, lo: int, i: int, placed: list[Placed]) -> list[Placed]:
+    """A role noun as the subject before the verb ("Der Minister würdigte …") → the nearest earlier person
+    whose role (``Mention.role``, set by the entities component) ends in that noun ("Energieminister")."""
+    for k in range(lo + 1, i):
+        determined = doc[k - 1].tag_ in ROLE_DETERMINERS
+        if doc[k].tag_ != "NN" or not determined or _governing_preposition(doc, k, lo):
+            continue
+        noun = doc[k].lower_
+        holders = [
+            p
+            for p in placed
+            if p.end <= k
+            and p.mention.type == "PER"
+            and p.mention.role
+            and p.mention.role.split()[0].lower().endswith(noun)
+        ]
+        return holders[-1:]
+    return []
 
 
 def _phrases(doc: Doc, mentions: list[Placed], lex: Lexicon) -> list[list[Placed]]:
