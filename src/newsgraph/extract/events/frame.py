@@ -27,6 +27,9 @@ FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # a finite verb, a preposition or an adverb between two names ends the first one's noun phrase
 PHRASE_BREAK_TAGS = FINITE_TAGS | {"APPR", "APPRART", "ADV"}
 COORDINATION = "KON"
+OPENING_BRACKETS = frozenset(
+    {"(", "["}
+)  # a name in brackets after another is its apposition: "Faymann (SPÖ)"
 NOUN_TAGS = frozenset({"NE", "NN"})
 ROLE_DETERMINERS = frozenset({"ART", "ADJA"})  # "Der Minister", "Der russische Minister"
 POSSESSIVE = "PPOSAT"  # a possessive refers to its clause's subject; a personal pronoun is one itself
@@ -157,6 +160,7 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
         subject = [p for p in in_sentence if roles[id(p)] is None and p.start < hit.start]
         subject.sort(key=lambda p: (p.mention.form != "name" or p.mention.type == "LOC", p.start))
         owner = _owner_by_reference(doc, hit.start, lo, placed, lex, free_in_clause)
+        clause_before = [p for p in free_in_clause if p.start < hit.start]
         chosen = (
             owner
             or (
@@ -164,12 +168,16 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
                 if after and roles[id(after[0])] not in lex.place_prepositions | lex.target_prepositions
                 else []
             )
+            or (
+                _conjuncts(doc, _phrases(doc, clause_before, lex)[0])
+                if hit.trigger.symmetric and clause_before
+                else []
+            )
             or subject[:1]
         )
         actors = chosen + [a for a in actors if a not in chosen]
         if chosen and chosen[0] in free_in_clause and not hit.trigger.symmetric and not targets:
-            before = [p for p in free_in_clause if p.start < hit.start]
-            targets += _objects_before(doc, before, chosen[0], lex)[:1]
+            targets += _objects_before(doc, clause_before, chosen[0], lex)[:1]
     else:
         before = [p for p in free_in_clause if p.start < hit.start]
         later = [p for p in free_in_clause if p.start > hit.start]
@@ -271,6 +279,25 @@ def _phrases(doc: Doc, mentions: list[Placed], lex: Lexicon) -> list[list[Placed
         else:
             groups.append([p])
     return groups
+
+
+def _conjuncts(doc: Doc, phrase: list[Placed]) -> list[Placed]:
+    """The heads of a phrase's coordinated parts: "Die Minister Kowaljow und Tursunow" → both names;
+    "Russlands Präsident Putin" → Putin."""
+    heads: list[Placed] = []
+    part: list[Placed] = []
+    for k, p in enumerate(phrase):
+        if k and any(doc[j].tag_ == COORDINATION for j in range(phrase[k - 1].end, p.start)):
+            heads += _head(doc, part)
+            part = []
+        part.append(p)
+    return heads + _head(doc, part)
+
+
+def _head(doc: Doc, part: list[Placed]) -> list[Placed]:
+    """The last mention of a phrase that no bracket encloses ("Faymann (SPÖ)" → Faymann)."""
+    free = [p for p in part if p.start == 0 or doc[p.start - 1].text not in OPENING_BRACKETS]
+    return (free or part)[-1:]
 
 
 def _objects_before(doc: Doc, before: list[Placed], subject: Placed, lex: Lexicon) -> list[Placed]:
