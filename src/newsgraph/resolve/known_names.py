@@ -94,19 +94,26 @@ def story_texts(conn: sqlite3.Connection) -> list[list[StoryText]]:
         ids = loads(row["documents"], [])
         if len(ids) < 2:
             continue
-        story = []
-        for doc_id in ids:
-            d = conn.execute(
-                "SELECT id, text, source, agencies FROM documents WHERE id = ?", (doc_id,)
-            ).fetchone()
-            if d is None:
-                continue
-            mentions = [
-                (r["start"], r["end"], r["text"], r["type"], r["form"])
-                for r in conn.execute(
-                    'SELECT start, "end", text, type, form FROM mentions WHERE doc = ?', (doc_id,)
+        marks = ",".join("?" * len(ids))
+        docs = {
+            d["id"]: d
+            for d in conn.execute(
+                f"SELECT id, text, source, agencies FROM documents WHERE id IN ({marks})", ids
+            )
+        }
+        mentions: dict[str, list[tuple[int, int, str, str, str]]] = {}
+        for r in conn.execute(
+            f'SELECT doc, start, "end", text, type, form FROM mentions WHERE doc IN ({marks})'
+            ' ORDER BY doc, start, "end"',
+            ids,
+        ):
+            mentions.setdefault(r["doc"], []).append((r["start"], r["end"], r["text"], r["type"], r["form"]))
+        out.append(
+            [
+                StoryText(
+                    d["id"], d["text"], mentions.get(d["id"], []), [d["source"], *loads(d["agencies"], [])]
                 )
+                for d in (docs[i] for i in ids if i in docs)
             ]
-            story.append(StoryText(d["id"], d["text"], mentions, [d["source"], *loads(d["agencies"], [])]))
-        out.append(story)
+        )
     return out
