@@ -177,12 +177,13 @@ def _evidence(match: re.Match[str], rule: _Rule, table: _Table) -> list[Evidence
             out.append(ev("source", item))
         elif (
             kind == "initials"
-            and rule.unknown_credit
             and item.isalpha()
             and item.islower()
             and item.casefold() not in table.staff_marks
         ):
-            out.append(ev("agencies", item))
+            # a lower-case credit: an agency where the rule says so ("Brüssel (zpd) –"), else kept as
+            # credit_initials, which the corpus may later show to be an agency ("(zpd)" closing an article)
+            out.append(ev("agencies" if rule.unknown_credit else "credit_initials", item))
     return out
 
 

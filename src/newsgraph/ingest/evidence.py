@@ -11,7 +11,7 @@ from newsgraph.ingest.patterns import trailer_start
 
 @dataclass(slots=True)
 class Evidence:
-    field: str  # "source" | "agencies" | "agencies_unspecified" | "published" | "published_partial"
+    field: str  # "source" | "agencies" | "agencies_unspecified" | "credit_initials" | "published" | …
     value: str | None
     rule: str
     start: int

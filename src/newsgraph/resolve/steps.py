@@ -20,6 +20,13 @@ def complete_dates(conn: sqlite3.Connection) -> int:
     return writes.set_published(conn, complete_partial_dates(list(reads.documents(conn))))
 
 
+def credit_agencies(conn: sqlite3.Connection) -> int:
+    """A credit read as initials ("(zpd)") is an agency where another document names that agency."""
+    from newsgraph.resolve.agencies import credited_agencies
+
+    return writes.add_agencies(conn, credited_agencies(list(reads.documents(conn))))
+
+
 def _entity_sets(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
     for doc, entity in conn.execute("SELECT DISTINCT doc, entity FROM mentions WHERE entity IS NOT NULL"):
@@ -165,6 +172,7 @@ def link_entities(conn: sqlite3.Connection) -> int:
 
 STEPS: list[tuple[str, Callable[[sqlite3.Connection], int]]] = [
     ("dates", complete_dates),
+    ("agencies", credit_agencies),
     ("entities", link_entities),
     ("stories", cluster_stories),
     ("known_names", known_names),

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from newsgraph.model import Analysis, Comparison, Document, Entity, Story
-from newsgraph.store.codec import dumps
+from newsgraph.store.codec import dumps, loads
 from newsgraph.store.connection import transaction
 
 ANNOTATION_TABLES = ("mentions", "timexes", "quantities", "quotes", "events")
@@ -197,6 +197,20 @@ def set_published(conn: sqlite3.Connection, dates: Iterable[tuple[str, str]]) ->
                 "UPDATE documents SET published=?, published_from='text' WHERE id=? AND published IS NULL",
                 (date, doc),
             ).rowcount
+    return n
+
+
+def add_agencies(conn: sqlite3.Connection, pairs: Iterable[tuple[str, str]]) -> int:
+    """Append agencies to documents' lists (an agency a list already holds is not added again)."""
+    with transaction(conn):
+        n = 0
+        for doc, agency in pairs:
+            row = conn.execute("SELECT agencies FROM documents WHERE id=?", (doc,)).fetchone()
+            agencies = loads(row["agencies"], []) if row else None
+            if agencies is None or agency in agencies:
+                continue
+            conn.execute("UPDATE documents SET agencies=? WHERE id=?", (dumps([*agencies, agency]), doc))
+            n += 1
     return n
 
 
