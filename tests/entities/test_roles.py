@@ -39,9 +39,45 @@ def test_parse_role(role_text: str, noun: str, place: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "person", "expected", "place"),
+    [
+        (
+            "Der Energieminister Russlands, Aleksandr Kovalyov, kam.",
+            "Aleksandr Kovalyov",
+            "Energieminister Russlands",
+            "Russland",
+        ),
+        (
+            "Der Energieminister der Russischen Föderation, Aleksandr Kovalyov, kam.",
+            "Aleksandr Kovalyov",
+            "Energieminister der Russischen Föderation",
+            "Russland",
+        ),
+        (
+            "Der Präsident der Vereinigten Staaten, Joe Biden, kam.",
+            "Joe Biden",
+            "Präsident der Vereinigten Staaten",
+            "USA",
+        ),
+        (
+            "Der Chef der Deutschen Bank, Christian Sewing, sagte das.",
+            "Christian Sewing",
+            "Chef der Deutschen Bank",
+            None,
+        ),
+    ],
+)
+def test_role_with_genitive_complement_left(text: str, person: str, expected: str, place: str | None) -> None:
+    start = text.find(person)
+    role = rolewords.find_role(text, start, start + len(person))
+    assert role is not None and (role.text, role.place) == (expected, place)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Der Gipfel fand in Washington statt, sagte Wladimir Putin am Abend.",
+        "Die Regierung der Republik sagte, Wladimir Putin sei gekommen.",
         "Mit seinem russischen Amtskollegen Wladimir Putin sprach er lange.",
     ],
 )

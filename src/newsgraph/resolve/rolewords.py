@@ -20,6 +20,7 @@ from newsgraph.resolve import gazetteer
 _TOKEN = re.compile(r"[^\W\d_][\w.'’-]*|,")
 _BOUNDARY = re.compile(r"[.!?;:()\[\]„“”\"«»\n]")
 MAX_CONTEXT = 160
+GENITIVE_NAME_WORDS = 3  # capitalised words of a genitive complement: "der Russischen Föderation"
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,11 @@ def _build(
         entry = gaz.lookup(" ".join(complement_tokens[1:]))
         if entry is not None:
             place, complement = entry.name, None
+    elif complement_tokens and place is None:  # "Russlands", "der Russischen Föderation"
+        names = complement_tokens[1:] if complement_tokens[0] in lex.genitive else complement_tokens
+        entry = gaz.lookup(" ".join(names)) if names and all(w[:1].isupper() for w in names) else None
+        if entry is not None:
+            place = entry.name
     parts = [_normalize_adjective(a, gaz) for a in adjectives]
     surface = text[toks[i_noun][1] : toks[i_noun][2]]
     if "-" in surface and surface.rpartition("-")[0] and place:
@@ -211,6 +217,8 @@ def _left(text: str, start: int, lex: RoleLexicon, gaz: gazetteer.Gazetteer) -> 
         i_noun = i - 2
     elif lex.match(toks[i][0]):
         i_noun = i
+    elif (g := _genitive_start(toks, i, lex, gaz)) is not None:
+        i_noun = g - 1  # "Der Energieminister Russlands, …", "Der Präsident der Vereinigten Staaten, …"
     else:
         return None
     # a role noun that is itself a genitive complement of a role noun before it:
@@ -225,6 +233,29 @@ def _left(text: str, start: int, lex: RoleLexicon, gaz: gazetteer.Gazetteer) -> 
         while j - 1 >= 0 and _is_adjective(toks[j - 1][0], lex):
             j -= 1
     return _build(text, toks, i_noun, j, i_last, lex, gaz)
+
+
+def _genitive_start(
+    toks: list[tuple[str, int, int]], i: int, lex: RoleLexicon, gaz: gazetteer.Gazetteer
+) -> int | None:
+    """Where a genitive complement ending at token ``i`` starts, when a role noun stands before it: a
+    place in the genitive ("Russlands") or a genitive article with up to three capitalised words ("der
+    Russischen Föderation", "der Deutschen Bank")."""
+    word = toks[i][0]
+    if (
+        i >= 1
+        and word[:1].isupper()
+        and word.endswith("s")
+        and gaz.lookup(word)
+        and lex.match(toks[i - 1][0])
+    ):
+        return i
+    k = i
+    while k > max(0, i - GENITIVE_NAME_WORDS) and toks[k - 1][0][:1].isupper():
+        k -= 1
+    if not toks[k][0][:1].isupper() or k < 2 or toks[k - 1][0] not in lex.genitive:
+        return None
+    return k - 1 if lex.match(toks[k - 2][0]) else None
 
 
 def _right(text: str, end: int, lex: RoleLexicon, gaz: gazetteer.Gazetteer) -> Role | None:
