@@ -32,6 +32,7 @@ OPENING_BRACKETS = frozenset(
 )  # a name in brackets after another is its apposition: "Faymann (SPÖ)"
 NOUN_TAGS = frozenset({"NE", "NN"})
 ROLE_DETERMINERS = frozenset({"ART", "ADJA"})  # "Der Minister", "Der russische Minister"
+PARTNER_DETERMINERS = frozenset({"PIAT", "PIDAT", "CARD"})  # "die beiden Minister", "die zwei Präsidenten"
 POSSESSIVE = "PPOSAT"  # a possessive refers to its clause's subject; a personal pronoun is one itself
 
 
@@ -194,7 +195,7 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
                 actors = later[:1] + actors
                 targets += later[1:2]
     if not actors and hit.trigger.symmetric:
-        actors = _previous_participants(doc, sent, placed)
+        actors = _previous_participants(doc, sent, placed) or _role_partners(doc, sent, placed)
     frame.actors = _unique(p.mention.span for p in actors)
     frame.targets = [s for s in _unique(p.mention.span for p in targets) if s not in frame.actors]
     places = [p for p in in_sentence if p.mention.type == "LOC" and roles[id(p)] in lex.place_prepositions]
@@ -252,16 +253,33 @@ def _role_holder(doc: Doc, lo: int, i: int, placed: list[Placed]) -> list[Placed
         determined = doc[k - 1].tag_ in ROLE_DETERMINERS
         if doc[k].tag_ != "NN" or not determined or _governing_preposition(doc, k, lo):
             continue
-        noun = doc[k].lower_
-        holders = [
-            p
-            for p in placed
-            if p.end <= k
-            and p.mention.type == "PER"
-            and p.mention.role
-            and p.mention.role.split()[0].lower().endswith(noun)
-        ]
-        return holders[-1:]
+        return _holders(doc[k].lower_, k, placed)[-1:]
+    return []
+
+
+def _holders(noun: str, before: int, placed: list[Placed]) -> list[Placed]:
+    """The persons mentioned before token ``before`` whose role ends in ``noun``, in text order."""
+    return [
+        p
+        for p in placed
+        if p.end <= before
+        and p.mention.type == "PER"
+        and p.mention.role
+        and p.mention.role.split()[0].lower().endswith(noun)
+    ]
+
+
+def _role_partners(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
+    """Talks of "die beiden Minister": the two persons last named with that role, when two are."""
+    for k in range(sent.start + 1, sent.end):
+        if doc[k].tag_ != "NN" or doc[k - 1].tag_ not in PARTNER_DETERMINERS:
+            continue
+        last: dict[str, Placed] = {}
+        for p in _holders(doc[k].lemma_.lower() or doc[k].lower_, k, placed):  # plural: "Präsidenten"
+            last.pop(_surname(p.mention), None)
+            last[_surname(p.mention)] = p
+        if len(last) >= 2:
+            return sorted(list(last.values())[-2:], key=lambda p: p.start)
     return []
 
 
