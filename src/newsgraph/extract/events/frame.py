@@ -17,6 +17,7 @@ from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Hit
 from newsgraph.model import Mention, Timex
 from newsgraph.model import Span as CharSpan
+from newsgraph.resolve import rolewords
 
 PERSONISH = frozenset({"PER", "ORG", "LOC"})
 SKIPPABLE_TAGS = frozenset({"ART", "ADJA", "PPOSAT", "PIAT", "CARD", "ADV", "NE"})
@@ -247,35 +248,51 @@ def _verb_subject(
 
 
 def _role_holder(doc: Doc, lo: int, i: int, placed: list[Placed]) -> list[Placed]:
-    """A role noun as the subject before the verb ("Der Minister würdigte …") → the nearest earlier person
-    whose role (``Mention.role``, set by the entities component) ends in that noun ("Energieminister")."""
+    """A role noun as the subject before the verb ("Der Minister würdigte …", "Der russische Minister …")
+    → the nearest earlier person holding that office (``Mention.role``, set by the entities component),
+    one of the role's country first."""
     for k in range(lo + 1, i):
-        determined = doc[k - 1].tag_ in ROLE_DETERMINERS
-        if doc[k].tag_ != "NN" or not determined or _governing_preposition(doc, k, lo):
+        if (
+            doc[k].tag_ != "NN"
+            or doc[k - 1].tag_ not in ROLE_DETERMINERS
+            or _governing_preposition(doc, k, lo)
+        ):
             continue
-        return _holders(doc[k].lower_, k, placed)[-1:]
+        a = k
+        while a - 1 >= lo and doc[a - 1].tag_ == "ADJA":
+            a -= 1
+        wanted = rolewords.parse_role(doc[a : k + 1].text)
+        holders = _holders(wanted, k, placed) if wanted else []
+        same_place = [p for p in holders if wanted and wanted.place and _place(p) == wanted.place]
+        return (same_place or holders)[-1:]
     return []
 
 
-def _holders(noun: str, before: int, placed: list[Placed]) -> list[Placed]:
-    """The persons mentioned before token ``before`` whose role ends in ``noun``, in text order."""
-    return [
-        p
-        for p in placed
-        if p.end <= before
-        and p.mention.type == "PER"
-        and p.mention.role
-        and p.mention.role.split()[0].lower().endswith(noun)
-    ]
+def _holders(wanted: rolewords.Role, before: int, placed: list[Placed]) -> list[Placed]:
+    """The persons mentioned before token ``before`` whose role names the office ``wanted``, in text order."""
+    out = []
+    for p in placed:
+        if p.end > before or p.mention.type != "PER" or not p.mention.role:
+            continue
+        have = rolewords.parse_role(p.mention.role)
+        if have is not None and rolewords.same_office(wanted, have):
+            out.append(p)
+    return out
+
+
+def _place(p: Placed) -> str | None:
+    role = rolewords.parse_role(p.mention.role) if p.mention.role else None
+    return role.place if role else None
 
 
 def _role_partners(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
-    """Talks of "die beiden Minister": the two persons last named with that role, when two are."""
+    """Talks of "die beiden Minister": the two persons last named with that office, when two are."""
     for k in range(sent.start + 1, sent.end):
         if doc[k].tag_ != "NN" or doc[k - 1].tag_ not in PARTNER_DETERMINERS:
             continue
+        wanted = rolewords.parse_role(doc[k].lemma_ or doc[k].text)  # the singular: "Präsidenten"
         last: dict[str, Placed] = {}
-        for p in _holders(doc[k].lemma_.lower() or doc[k].lower_, k, placed):  # plural: "Präsidenten"
+        for p in _holders(wanted, k, placed) if wanted else []:
             last.pop(_surname(p.mention), None)
             last[_surname(p.mention)] = p
         if len(last) >= 2:
