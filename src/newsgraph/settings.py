@@ -202,6 +202,9 @@ QUOTES_VETO_QUESTION = True  # a classified unit in a sentence ending with an un
 QUOTES_SENTENCE_SO_SPEAKER = True  # a classified message closed by ", so X weiter": X speaks, no continuation
 QUOTES_VETO_PRONOUN_BELOW = 0.4  # free indirect under this, no Konjunktiv I, own pronoun subject (0: off)
 QUOTES_SPEECH_ACT_NEGATED = True  # a negated speech act ("wurden … nicht genannt") reports nothing said
+QUOTES_CHAIN_HEARSAY = True  # no chain joins a sentence with only hearsay "soll" and a Konjunktiv I sentence
+QUOTES_NESTED_MARKER = True  # a marker's message inside a longer message stays ("…, weil X laut Y …")
+QUOTES_OUTER_MARKER = True  # … and one around a message ("Laut X hat Y angekündigt, …"): X relays Y's words
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
 STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)

@@ -92,6 +92,7 @@ class Extractor(Frames, Subjects, Bounds, Markers, Directs, FreeIndirect):
         for f in others:
             clash = any(
                 min(f.end, g.end) - max(f.start, g.start) > 0.5 * min(f.end - f.start, g.end - g.start)
+                and not self.nested_report(f, g)
                 for g in kept
             )
             if not clash:
