@@ -26,6 +26,7 @@ class Found:
     nested: bool = False
     last_sent: int = -1  # free indirect: the last sentence merged into it
     source: Found | None = None  # free indirect: the quote whose speaker it continues
+    firm: bool = False  # a rule shape the screen keeps unread (settings.QUOTES_NOUN_ZU_FIRM)
 
     @classmethod
     def continuing(

@@ -20,6 +20,8 @@ from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS
 
 KONJ_WINDOW = settings.QUOTES_KONJ_WINDOW
+ARTICLE_TAG = "ART"  # a source with a quoted name opens with an article ("die „Bild“-Zeitung")
+WIE_LEAD_TAGS = ("ADV", "KON")  # a connective before a sentence-initial "wie X mitteilte" ("Denn wie …")
 INFIX_ZU = "VVIZU"  # the tagger's tag of an infinitive with "zu" inside ("zurückzunehmen")
 NP_OPENING_TAGS = (
     "ART",
@@ -77,6 +79,8 @@ class Frames(ExtractorBase):
                 sp = speaker.parse_np(toks, cs + 1, v, lex)
                 if sp is None and settings.QUOTES_WIE_PP:
                     sp = self.wie_source(cs + 1, v)
+                if sp is None:
+                    sp = self.wie_quoted_source(cs + 1, v)
                 if sp is not None:
                     if cs > a and toks[cs - 1].text == ",":
                         start = self.message_start(a, cs - 1)
@@ -194,6 +198,13 @@ class Frames(ExtractorBase):
         start or after a comma with no other verb before v."""
         toks, lex = self.toks, self.lex
         cs = self.clause_start(a, v)
+        if (
+            settings.QUOTES_WIE_AFTER_ADVERB
+            and cs + 1 < v
+            and toks[cs].tag in WIE_LEAD_TAGS
+            and toks[cs + 1].lower in lex.wie_words
+        ):
+            return cs + 1  # "Denn wie die Zeitung berichtete, leidet …"
         if not settings.QUOTES_WIE_APPOSITION or toks[cs].lower in lex.wie_words or not self.v.tagged:
             return cs
         for j in range(cs - 1, a - 1, -1):
@@ -233,6 +244,20 @@ class Frames(ExtractorBase):
         if j + 1 >= v or toks[j].tag not in clauses.PREPOSITION_TAGS or toks[v].tag == "VVPP":
             return None  # not a passive "wie von X gefordert": the agent phrase is no source
         return speaker.parse_np(toks, j + 1, v, lex, oblique=True)
+
+    def wie_quoted_source(self, j: int, v: int) -> NP | None:
+        """ "wie die „Bild“-Zeitung in der Ausgabe vom Montag berichtete": a source with a quoted name,
+        which the noun phrase reader does not take; the words from the article up to the verb, with a
+        quoted name and no verb or comma among them (settings.QUOTES_WIE_QUOTED_SOURCE)."""
+        toks = self.toks
+        if not settings.QUOTES_WIE_QUOTED_SOURCE or j + 1 >= v or toks[j].tag != ARTICLE_TAG:
+            return None
+        if not any(x in self.masked for x in range(j + 1, v)):
+            return None
+        if any(t.tag.startswith("V") or t.text in CLAUSE_STOP for t in toks[j + 1 : v]):
+            return None
+        head = next((x for x in range(v - 1, j, -1) if x not in self.masked and toks[x].is_cap), v - 1)
+        return NP(j, v, "source", head)
 
     def reported_act(self, a: int, b: int, v: int, sp: NP) -> bool:
         """A main clause "X forderte den Rücktritt" / "Als Grund gab X … an": a reported speech act."""
@@ -410,7 +435,9 @@ class Frames(ExtractorBase):
             while start > cs and toks[start - 1].tag in NP_OPENING_TAGS:
                 start -= 1
             sp = NP(start, e, "noun", head)
-            self.add(Found("indirect", ms, me, s, sp, (head, head + 1), toks[head].text, frame="zu"))
+            found = Found("indirect", ms, me, s, sp, (head, head + 1), toks[head].text, frame="zu")
+            found.firm = settings.QUOTES_NOUN_ZU_FIRM  # the screen has seen few of the demand nouns
+            self.add(found)
 
     def became_known(self, s: int, a: int, b: int) -> None:
         """ "Im April wurde dann bekannt, dass …": a listed adjective, only verbs after it up to the comma,

@@ -19,6 +19,11 @@ from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS
 
 MAX_SOURCE = 10  # tokens back in which a noun phrase before "zufolge" may start
+NAME_TAG = "NE"  # the words of a proper name
+ARTICLE = "ART"  # "die [seiner Meinung nach] verbreiteten Illusionen": an article before the marker phrase …
+ATTRIBUTIVE = "ADJA"  # … and an attributive adjective after it: the marker qualifies that noun phrase
+PHRASE_STOP = (":", ";")  # that noun phrase ends at the finite verb or at one of these
+PAREN_DEPTH = {"(": 1, ")": -1}  # … outside parentheses ("der Federal Reserve (kurz: „Fed“)")
 
 
 class Markers(ExtractorBase):
@@ -167,8 +172,23 @@ class Markers(ExtractorBase):
                 if k == j or k >= b:
                     return
                 sp = NP(j, k, "source", j)
+            sp = self.name_then_subject(j, sp)
             np_end = sp.b
         self.reported_around(s, a, b, i, np_end, sp, toks[i].text)
+
+    def name_then_subject(self, j: int, sp: NP) -> NP:
+        """ "Jedoch wurde laut Sergei Voznyak der Sprecher … festgenommen": a nominative article right after
+        the name that opens the source starts the clause's subject, not a genitive of the name; the source
+        ends with the name (settings.QUOTES_MARKER_NAME_END)."""
+        toks = self.toks
+        if not settings.QUOTES_MARKER_NAME_END or sp.a != j:
+            return sp
+        e = j
+        while e < sp.b and toks[e].tag == NAME_TAG:
+            e += 1
+        if e == j or e >= sp.b or toks[e].tag != ARTICLE or toks[e].lower not in self.lex.det_nom:
+            return sp
+        return NP(j, e, "name", e - 1, (j, e))
 
     def postposed(self, a: int, b: int, i: int, entry: dict) -> bool:
         """Is marker word i a postposition after one of its listed speech nouns ("Seiner Meinung nach")?
@@ -265,7 +285,31 @@ class Markers(ExtractorBase):
             return
         sp = speaker.parse_np(toks, st, i, lex) or NP(st, i, "source", i - 1)
         sp = NP(st, i, sp.kind, sp.head, sp.name)
+        if self.attributive(s, a, b, st, i, sp):
+            return
         self.reported_around(s, a, b, st, i + 1, sp, toks[i].text, cue=(i, i + 1))
+
+    def attributive(self, s: int, a: int, b: int, st: int, i: int, sp: NP) -> bool:
+        """ "Die seiner Ansicht nach fragwürdige Rolle der Notenbank … veranlasste …": a marker phrase
+        between an article and an attributive adjective qualifies that noun phrase only, so the message
+        is the noun phrase after the marker, up to the finite verb or a colon. Was one found?"""
+        toks = self.toks
+        if not settings.QUOTES_MARKER_ATTRIBUTIVE or st <= a or i + 1 >= b:
+            return False
+        if toks[st - 1].tag != ARTICLE or toks[i + 1].tag != ATTRIBUTIVE:
+            return False
+        e, depth = i + 1, 0
+        while e < b:
+            if e not in self.masked:
+                if depth == 0 and (toks[e].tag in FINITE_TAGS or toks[e].text in PHRASE_STOP):
+                    break
+                depth += PAREN_DEPTH.get(toks[e].text, 0)
+            e += 1
+        while e > i + 2 and toks[e - 1].text == ",":
+            e -= 1
+        ms, me = self.chars(i + 1, e)
+        self.add(Found("reported", ms, me, s, sp, (i, i + 1), toks[i].text, frame="marker"))
+        return True
 
     def reported_around(
         self,

@@ -88,7 +88,7 @@ def features(ex: Extractor, f: Found) -> list[str]:
 
 
 def screen(ex: Extractor, model: LinearModel) -> list[Found]:
-    """The candidates of ``ex`` the model keeps."""
+    """The candidates of ``ex`` the model keeps (and the firm ones, which it does not read)."""
     keep = model.classes.index(KEEP)
     threshold = model.cut(settings.QUOTES_SCREEN_THRESHOLD)
-    return [f for f in ex.found if float(model.proba(features(ex, f))[keep]) >= threshold]
+    return [f for f in ex.found if f.firm or float(model.proba(features(ex, f))[keep]) >= threshold]
