@@ -4,79 +4,66 @@ wie die „Bild“-Zeitung berichtete, …" and the demand-noun infinitive that 
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph import settings
 
-from .test_markers import _marked
+from .test_markers import MARKER_FRAMES, _marked
 
-
-def test_attributive_marker_gives_the_noun_phrase(extractor_of):
-    text = (
+# (switch, text, frames, (message, source) the rule finds; gone with the switch off)
+CASES = [
+    (
+        "QUOTES_MARKER_ATTRIBUTIVE",
         "Die seiner Ansicht nach fragwürdige Rolle der Notenbank bei der Finanzkrise veranlasste den "
-        "Senator zu einem Gesetzentwurf."
-    )
-    found = _marked(extractor_of, text)
-    assert ("fragwürdige Rolle der Notenbank bei der Finanzkrise", "seiner Ansicht") in found, found
+        "Senator zu einem Gesetzentwurf.",
+        MARKER_FRAMES,
+        ("fragwürdige Rolle der Notenbank bei der Finanzkrise", "seiner Ansicht"),
+    ),
+    (
+        "QUOTES_MARKER_ATTRIBUTIVE",
+        "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen im Umgang mit Tätern: „Nie!“",
+        MARKER_FRAMES,
+        ("verbreiteten Illusionen im Umgang mit Tätern", "ihrer Meinung"),
+    ),
+    (
+        "QUOTES_MARKER_NAME_END",
+        "Jedoch wurde laut Sergei Voznyak der persönliche Sprecher des Politikers festgenommen.",
+        MARKER_FRAMES,
+        (
+            "Jedoch wurde laut Sergei Voznyak der persönliche Sprecher des Politikers festgenommen",
+            "Sergei Voznyak",
+        ),
+    ),
+    (
+        "QUOTES_WIE_AFTER_ADVERB",
+        "Denn wie die „Bild“-Zeitung am Montag berichtete, leidet der Schauspieler an Alzheimer.",
+        ("wie",),
+        ("leidet der Schauspieler an Alzheimer", "die „Bild“-Zeitung am Montag"),
+    ),
+    (
+        "QUOTES_WIE_QUOTED_SOURCE",
+        "Wie die „Bild“-Zeitung am Montag berichtete, leidet der Schauspieler an Alzheimer.",
+        ("wie",),
+        ("leidet der Schauspieler an Alzheimer", "die „Bild“-Zeitung am Montag"),
+    ),
+]
 
 
-def test_attributive_marker_ends_at_a_colon(extractor_of):
-    text = "Sie wandte sich gegen die ihrer Meinung nach verbreiteten Illusionen im Umgang mit Tätern: „Nie!“"
-    found = _marked(extractor_of, text)
-    assert ("verbreiteten Illusionen im Umgang mit Tätern", "ihrer Meinung") in found, found
+@pytest.mark.parametrize(("switch", "text", "frames", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_shape_found(extractor_of, switch: str, text: str, frames: tuple[str, ...], expected: tuple) -> None:
+    found = _marked(extractor_of, text, frames)
+    assert expected in found, found
 
 
-def test_attributive_marker_off(extractor_of, monkeypatch):
-    monkeypatch.setattr(settings, "QUOTES_MARKER_ATTRIBUTIVE", False)
-    text = "Die seiner Ansicht nach fragwürdige Rolle der Notenbank veranlasste den Senator zu einem Entwurf."
-    assert all(not m.startswith("fragwürdige") for m, _s in _marked(extractor_of, text))
+@pytest.mark.parametrize(("switch", "text", "frames", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_shape_gone_when_off(extractor_of, monkeypatch, switch: str, text: str, frames, expected) -> None:
+    monkeypatch.setattr(settings, switch, False)
+    assert expected not in _marked(extractor_of, text, frames)
 
 
-def test_demand_noun_infinitive_is_firm(extractor_of):
+@pytest.mark.parametrize("on", [True, False])
+def test_demand_noun_infinitive_is_firm(extractor_of, monkeypatch, on: bool) -> None:
+    monkeypatch.setattr(settings, "QUOTES_NOUN_ZU_FIRM", on)
     ex = extractor_of("Dem Appell der Polizei, sich zu stellen, folgte der Mann nicht.")
     zu = [f for f in ex.found if f.frame == "zu"]
-    assert zu and all(f.firm for f in zu)
-
-
-def test_demand_noun_infinitive_not_firm_when_off(extractor_of, monkeypatch):
-    monkeypatch.setattr(settings, "QUOTES_NOUN_ZU_FIRM", False)
-    ex = extractor_of("Dem Appell der Polizei, sich zu stellen, folgte der Mann nicht.")
-    assert not any(f.firm for f in ex.found)
-
-
-def test_name_after_laut_ends_before_the_subject(extractor_of):
-    text = "Jedoch wurde laut Sergei Voznyak der persönliche Sprecher des Politikers festgenommen."
-    found = _marked(extractor_of, text)
-    assert (
-        "Jedoch wurde laut Sergei Voznyak der persönliche Sprecher des Politikers festgenommen",
-        "Sergei Voznyak",
-    ) in found, found
-
-
-def test_name_end_off_reads_on_over_the_article(extractor_of, monkeypatch):
-    monkeypatch.setattr(settings, "QUOTES_MARKER_NAME_END", False)
-    text = "Jedoch wurde laut Sergei Voznyak der persönliche Sprecher des Politikers festgenommen."
-    assert all(src != "Sergei Voznyak" for _m, src in _marked(extractor_of, text))
-
-
-def _wie(extractor_of, text: str) -> list[tuple[str, str]]:
-    ex = extractor_of(text)
-    toks = ex.toks
-    return [
-        (
-            text[f.start : f.end],
-            text[toks[f.speaker.a].start : toks[f.speaker.b - 1].end] if f.speaker else "",
-        )
-        for f in ex.found
-        if f.frame == "wie"
-    ]
-
-
-def test_wie_after_a_connective_with_a_quoted_source(extractor_of):
-    text = "Denn wie die „Bild“-Zeitung am Montag berichtete, leidet der Schauspieler an Alzheimer."
-    found = _wie(extractor_of, text)
-    assert ("leidet der Schauspieler an Alzheimer", "die „Bild“-Zeitung am Montag") in found, found
-
-
-def test_wie_after_a_connective_off(extractor_of, monkeypatch):
-    monkeypatch.setattr(settings, "QUOTES_WIE_AFTER_ADVERB", False)
-    text = "Denn wie die Zeitung am Montag berichtete, leidet der Schauspieler an Alzheimer."
-    assert not _wie(extractor_of, text)
+    assert zu and all(f.firm is on for f in zu)

@@ -11,13 +11,13 @@ MARKERS = load_toml("de", "quotes/markers.toml")
 MARKER_FRAMES = ("marker", "so", "pronominal")
 
 
-def _marked(extractor_of, text: str) -> list[tuple[str, str]]:
-    """(message, source) of the marker candidates the rules find in ``text``."""
+def _marked(extractor_of, text: str, frames: tuple[str, ...] = MARKER_FRAMES) -> list[tuple[str, str]]:
+    """(message, source) of the candidates of ``frames`` (the marker frames) the rules find in ``text``."""
     ex = extractor_of(text)
     toks = ex.toks
     out = []
     for f in ex.found:
-        if f.frame in MARKER_FRAMES:
+        if f.frame in frames:
             src = text[toks[f.speaker.a].start : toks[f.speaker.b - 1].end] if f.speaker else ""
             out.append((text[f.start : f.end], src))
     return out
