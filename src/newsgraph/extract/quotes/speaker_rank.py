@@ -54,7 +54,7 @@ def rule_span(sel: Selector, f: Found) -> tuple[int, int] | None:
         return f.speaker.a, f.speaker.b
     if f.speaker_chars is not None:
         a = sel.v.tok_at(f.speaker_chars[0])
-        b = sel.v.tok_at(max(f.speaker_chars[0], f.speaker_chars[1] - 1)) + 1
+        b = sel.v.last_tok(f.speaker_chars[0], f.speaker_chars[1]) + 1
         if a < len(sel.toks):
             return a, min(b, len(sel.toks))
     return None
@@ -81,7 +81,7 @@ def candidates(
     v, toks = sel.v, sel.toks
     n = len(toks)
     m = min(v.tok_at(f.start), n - 1)
-    me = min(v.tok_at(max(f.start, f.end - 1)), n - 1)
+    me = min(v.last_tok(f.start, f.end), n - 1)
     anchor = f.cue[0] if f.cue is not None else m
     s0, s_end = toks[m].sent, toks[me].sent
     s_cue = toks[anchor].sent
