@@ -30,9 +30,13 @@ from newsgraph.extract.quotes.frames import Frames
 from newsgraph.extract.quotes.free_indirect import FreeIndirect
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.markers import Markers
+from newsgraph.extract.quotes.speaker_lexicon import load as speaker_words
+from newsgraph.extract.quotes.speaker_scoring import thing
 from newsgraph.extract.quotes.subjects import Subjects
 from newsgraph.extract.quotes.tokens import View
 
+MARKER_FRAMES = ("marker", "pronominal")  # "laut X", "X zufolge"; "…, laut dem …"
+ANAPHORIC_FRAME = "anaphoric"  # "Dies teilte X mit": the sentence before is the message
 FREE_RULE = settings.QUOTES_FREE_RULE
 SPEECH_ACTS = settings.QUOTES_SPEECH_ACTS
 
@@ -88,16 +92,31 @@ class Extractor(Frames, Subjects, Bounds, Markers, Directs, FreeIndirect):
             (f for f in self.found if f.kind != "direct"),
             key=lambda f: (rank.get(f.frame, 6), -(f.end - f.start)),
         )
+        if settings.QUOTES_MARKER_OVER_ANAPHOR:
+            # "…, laut dem Kevin misshandelt worden war. Dies belegen zahlreiche Knochenbrüche.": the
+            # sentence a demonstrative points back to names its own source; the marker's quote stands
+            # (unless the demonstrative's subject can speak: "Dies gab die britische Polizei bekannt")
+            markers = [g for g in others if g.frame in MARKER_FRAMES]
+            words = speaker_words(self.lex.lang)
+            others = [
+                f
+                for f in others
+                if f.frame != ANAPHORIC_FRAME
+                or f.speaker is None
+                or not thing(self.toks, f.speaker, self.lex, words, {})
+                or not any(self.clash(f, g) for g in markers)
+            ]
         kept: list[Found] = []
         for f in others:
-            clash = any(
-                min(f.end, g.end) - max(f.start, g.start) > 0.5 * min(f.end - f.start, g.end - g.start)
-                and not self.nested_report(f, g)
-                for g in kept
-            )
+            clash = any(self.clash(f, g) and not self.nested_report(f, g) for g in kept)
             if not clash:
                 kept.append(f)
         self.found = [f for f in self.found if f.kind == "direct"] + kept
+
+    @staticmethod
+    def clash(f: Found, g: Found) -> bool:
+        """Do the two messages overlap by more than half the shorter one?"""
+        return min(f.end, g.end) - max(f.start, g.start) > 0.5 * min(f.end - f.start, g.end - g.start)
 
     def sentence(self, s: int, a: int, b: int) -> None:
         toks, lex = self.toks, self.lex

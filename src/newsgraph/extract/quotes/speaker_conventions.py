@@ -66,12 +66,12 @@ def follow(sel: Selector, found: list[Found]) -> None:
         else:
             rel = direct_relative(sel, f) if settings.QUOTES_DIRECT_RELATIVE else None
         if rel is not None:
-            f.speaker, f.speaker_chars, f.source = rel, None, None
+            replace(sel, found, f, rel)
     if settings.QUOTES_RELATIVE_MARKER:
         for f in found:
             rel = relative_marker(sel, f)
             if rel is not None:
-                f.speaker, f.speaker_chars, f.source = rel, None, None
+                replace(sel, found, f, rel)
     for f in found:
         if f.speaker is None and f.speaker_chars is None and f.cue is not None:
             f.speaker = wie_clause(sel, f.cue[0]) or f.speaker
@@ -89,7 +89,28 @@ def follow(sel: Selector, found: list[Found]) -> None:
         inner = inner_source(sel, f) or (direct_marker(sel, f) if sel.words.direct_marker else None)
         if inner is None or speaker_inside(sel, f) and f.kind != "indirect":
             continue  # a speaker inside the message already: the message's own frame found it
-        f.speaker, f.speaker_chars, f.source = inner, None, None
+        replace(sel, found, f, inner)
+
+
+def replace(sel: Selector, found: list[Found], f: Found, np_: NP) -> None:
+    """Make ``np_`` the speaker of ``f``; the sentences that still copy the speaker ``f`` had (its
+    continuations, ``g.source is f``) copy the new one (``settings.QUOTES_FOLLOW_NEW_SOURCE``):
+    "Bomben zerstörten ein Büro, [das nach israelischen Angaben … diene]. [Außerdem sollen …]" → the
+    second sentence is the "Angaben"'s too, not the subject "Bomben" the first had before."""
+    old = phrase_of(sel, f)
+    f.speaker, f.speaker_chars, f.source = np_, None, None
+    if not settings.QUOTES_FOLLOW_NEW_SOURCE or old is None:
+        return
+    toks = sel.toks
+    was = (toks[old.a].start, toks[old.b - 1].end)
+    now = (toks[np_.a].start, toks[np_.b - 1].end)
+    heads = [f]
+    while heads:
+        h = heads.pop()
+        for g in found:
+            if g.source is h and g.speaker is None and g.speaker_chars == was:
+                g.speaker_chars = now
+                heads.append(g)
 
 
 def cueless_directs(sel: Selector, found: list[Found]) -> Iterator[tuple[Found, int]]:

@@ -15,10 +15,12 @@ from newsgraph.extract.quotes import speaker
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.speaker_lexicon import SpeakerWords
-from newsgraph.extract.quotes.tokens import View
+from newsgraph.extract.quotes.tokens import Tok, View
 
 NOT, UNKNOWN, SURE = 0, 1, 2  # how sure a phrase can be a speaker
 PERSON_LIKE = frozenset({"pronoun", "name", "role", "source"})
+SPEAKING_TYPES = ("PER", "ORG")  # mention types that can speak
+PROPER_TAG = "NE"
 CLAUSE_PUNCT = frozenset({",", ":", ";", "(", ")", "–", "-"})
 
 
@@ -238,3 +240,22 @@ class Scorer:
             base += 0.5
         dist = abs(np_.a - anchor) if np_.a > anchor else abs(anchor - np_.b)
         return base - 0.02 * dist
+
+
+def thing(toks: list[Tok], np_: NP, lex: Lexicon, words: SpeakerWords, mention_at: dict[int, str]) -> bool:
+    """Is the phrase a plain thing that cannot speak ("Bomben", "Kilometer", "zahlreiche
+    Knochenbrüche")? A name or common noun phrase without a person or organisation mention, a
+    proper-noun tag, a role, source, person, document or speech noun."""
+    if np_.kind not in ("name", "noun"):
+        return False
+    for x in range(np_.a, np_.b):
+        if mention_at.get(x) in SPEAKING_TYPES or toks[x].tag == PROPER_TAG:
+            return False
+        if not toks[x].is_cap:
+            continue
+        w = toks[x].lower
+        if lex.noun_kind(toks[x].text) or lex.is_speech_noun(toks[x].text):
+            return False
+        if w.endswith(words.person_nouns) or w.endswith(words.document_nouns):
+            return False
+    return True
