@@ -166,7 +166,12 @@ class Frames(ExtractorBase):
                 self.add(Found("indirect", ms, me, s, own, (v, cue.last + 1), self.cue_text(cue), frame="zu"))
                 return True
             # no complement clause: a reported speech act with a nominal object
-            if "object" in frames and sp is not None and self.reported_act(a, b, v, sp):
+            if (
+                "object" in frames
+                and sp is not None
+                and not (settings.QUOTES_STANCE_OBJECT and cue.sense.name in self.lex.stance)
+                and self.reported_act(a, b, v, sp)
+            ):
                 ms, me = self.chars(a, b)
                 cue_rng = (v, cue.last + 1)
                 f = Found("reported", ms, me, s, sp, cue_rng, self.cue_text(cue), frame="object")

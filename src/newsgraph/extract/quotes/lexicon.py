@@ -38,6 +38,7 @@ class QuotePair:
 class Lexicon:
     lang: str
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)  # lowercased form -> senses
+    stance: frozenset[str] = frozenset()  # verbs whose nominal object is an attitude, not words ([[stance]])
     particles: frozenset[str] = frozenset()
     prepositions_marker: dict[str, dict] = field(default_factory=dict)  # word -> entry
     so_words: frozenset[str] = frozenset()
@@ -129,7 +130,9 @@ def _words(value: list[str] | str) -> list[str]:
 def load(lang: str = "de") -> Lexicon:
     """The lexicon for ``lang`` (parsed once per process)."""
     lex = Lexicon(lang=lang)
-    verbs = load_toml(lang, f"{DIR}/verbs.toml")["verb"]
+    verb_data = load_toml(lang, f"{DIR}/verbs.toml")
+    verbs = verb_data["verb"]
+    lex.stance = frozenset(e["name"] for e in verb_data.get("stance", []))
     particles: set[str] = set()
     for entry in verbs:
         frames = frozenset(entry.get("frames", ()))
