@@ -408,6 +408,10 @@ class Frames(ExtractorBase):
             self.add(Found("indirect", ms, me, s, sp, (i, i + 1), toks[i].text, frame="noun"))
             return
 
+    def overlaps_reported(self, ms: int, me: int) -> bool:
+        """Does [ms, me) overlap a quote already found that is not a direct one?"""
+        return any(f.start < me and ms < f.end for f in self.found if f.kind != "direct")
+
     def noun_zu(self, s: int, a: int, b: int) -> None:
         """ "Dem Appell der Polizei, sich zu stellen, …": a demand noun (with its genitive or prepositional
         attribute), a comma, an infinitive clause; the noun phrase is the speaker (it overlaps both the
@@ -434,7 +438,7 @@ class Frames(ExtractorBase):
                 continue
             end = self.dependents_end(clause_end(toks, n, b, self.masked), b)
             ms, me = self.chars(n, end)
-            if any(f.start < me and ms < f.end for f in self.found if f.kind != "direct"):
+            if self.overlaps_reported(ms, me):
                 continue
             start = head
             while start > cs and toks[start - 1].tag in NP_OPENING_TAGS:
@@ -463,6 +467,6 @@ class Frames(ExtractorBase):
                 continue
             n = e + 1
             ms, me = self.chars(n, self.message_end(n, b))
-            if any(f.start < me and ms < f.end for f in self.found if f.kind != "direct"):
+            if self.overlaps_reported(ms, me):
                 continue
             self.add(Found("indirect", ms, me, s, None, (i, i + 1), toks[i].text, frame="that"))

@@ -384,7 +384,7 @@ def is_relative_quote(ex: Extractor, f: Found, a: int, b: int) -> bool:
     i = ex.v.tok_at(f.start)
     if not a < i < b or toks[i].start != f.start:
         return False
-    j = ex.v.tok_at(max(f.start, f.end - 1)) + 1
+    j = ex.v.last_tok(f.start, f.end) + 1
     if ex.has_konj(i, j):
         return False  # "…, das den Piloten zur Rückkehr bewogen hätte": indirect speech of its own
     if toks[i].tag in RELATIVE_TAGS:
