@@ -67,3 +67,13 @@ def test_demand_noun_infinitive_is_firm(extractor_of, monkeypatch, on: bool) -> 
     ex = extractor_of("Dem Appell der Polizei, sich zu stellen, folgte der Mann nicht.")
     zu = [f for f in ex.found if f.frame == "zu"]
     assert zu and all(f.firm is on for f in zu)
+
+
+@pytest.mark.parametrize("on", [True, False])
+def test_then_marker_without_a_readable_source_gives_nothing(extractor_of, monkeypatch, on: bool) -> None:
+    monkeypatch.setattr(settings, "QUOTES_MARKER_THEN_SOURCE", on)
+    text = (
+        "Unter Berufung auf nicht weiter bezeichnete Quellen gab die Zeitung an, der Minister trete zurück."
+    )
+    broken = [m for m, _src in _marked(extractor_of, text) if m.startswith("auf ")]
+    assert (broken == []) is on, broken

@@ -141,6 +141,8 @@ class Markers(ExtractorBase):
                 sub = speaker._dependent(toks, np_end, b, lex)
                 if sub:
                     np_end = sub
+                elif settings.QUOTES_MARKER_THEN_SOURCE:
+                    return  # no readable source after "auf": no message either ("auf nicht weiter …")
             sp = NP(k, np_end, "source", k)
             if np_end > k + 1:
                 inner = speaker.parse_np(
