@@ -214,6 +214,7 @@ QUOTES_STANCE_OBJECT = True  # a stance verb's nominal object ("bedauert den Vor
 QUOTES_FOLLOW_NEW_SOURCE = True  # a convention's new speaker for a quote passes on to its continuations
 QUOTES_MARKER_OVER_ANAPHOR = True  # dedupe: a marker quote beats a "Dies belegen X" one when X cannot speak
 QUOTES_MARKER_THEN_SOURCE = True  # "unter Berufung auf X" with no readable X: no quote (not an "auf …" span)
+QUOTES_OUTER_NOT_CITING = True  # "Unter Berufung auf X teilte Y mit, …": no outer marker quote beside Y's
 
 # stories and comparisons (newsgraph.resolve.stories, newsgraph.resolve.compare; benchmarks/stories.py)
 STORY_METHOD = "tfidf"  # text similarity for stories: "tfidf" | "e5" (measured in benchmarks/stories.py)

@@ -87,3 +87,16 @@ def test_marker_message_around_a_speech_verb_message_stays(tagged_quotes, monkey
     monkeypatch.setattr(settings, "QUOTES_OUTER_MARKER", False)
     texts = {q.text for q in tagged_quotes(text)}
     assert inner in texts and outer not in texts
+
+
+def test_citing_marker_around_the_citer_s_message_gives_way(tagged_quotes, monkeypatch):
+    text = (
+        "Unter Berufung auf staatliche Organe teilte die Weltgesundheitsorganisation am Montag mit, "
+        "durch den Sturm seien 300 Menschen ums Leben gekommen."
+    )
+    inner = "durch den Sturm seien 300 Menschen ums Leben gekommen"
+    texts = {q.text for q in tagged_quotes(text)}
+    assert inner in texts and not any(t != inner and inner in t for t in texts), texts
+    monkeypatch.setattr(settings, "QUOTES_OUTER_NOT_CITING", False)
+    texts = {q.text for q in tagged_quotes(text)}
+    assert any(t != inner and inner in t for t in texts), texts

@@ -114,4 +114,15 @@ class Bounds(ExtractorBase):
             return False
         if settings.QUOTES_NESTED_MARKER and g.start < f.start and f.end <= g.end:
             return True
-        return settings.QUOTES_OUTER_MARKER and f.start < g.start and g.end <= f.end
+        return (
+            settings.QUOTES_OUTER_MARKER
+            and f.start < g.start
+            and g.end <= f.end
+            and not (settings.QUOTES_OUTER_NOT_CITING and self.citing(f))
+        )
+
+    def citing(self, f: Found) -> bool:
+        """Is f a marker whose source is cited by the speaker of the message around it ("Unter Berufung auf
+        X teilte die WHO mit, …": the WHO's words, ``settings.QUOTES_OUTER_NOT_CITING``)?"""
+        sp = f.speaker
+        return sp is not None and any(self.toks[x].lower in self.lex.marker_then for x in range(sp.a, sp.b))
