@@ -95,7 +95,7 @@ class ExtractorBase:
             if f.end <= f.start:
                 continue
             first = self.toks[self.v.tok_at(f.start)].sent
-            last = self.toks[self.v.last_tok(f.start, f.end)].sent
+            last = self.v.end_sent(f.start, f.end)
             for s in range(max(0, first - 1), min(n, last + 2)):
                 sa, sb = self.v.sent_chars(s)
                 if f.start < sb and sa < f.end:

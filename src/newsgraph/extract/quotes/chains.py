@@ -22,13 +22,9 @@ CONTINUATION = "free_indirect"
 PARAGRAPH = "\n\n"
 
 
-def _sent_of(ex: Extractor, char: int) -> int:
-    return ex.toks[ex.v.tok_at(char)].sent
-
-
 def _ends_sentence(ex: Extractor, f: Found) -> bool:
     """Does f run to the end of its sentence (only punctuation and quotation marks after it)?"""
-    s = _sent_of(ex, max(f.start, f.end - 1))
+    s = ex.v.end_sent(f.start, f.end)
     _sa, sb = ex.v.sent_chars(s)
     return all(not ch.isalnum() for ch in ex.v.text[f.end : sb])
 
@@ -67,7 +63,7 @@ def _hearsay_break(ex: Extractor, prev: Found, f: Found) -> bool:
     the gold chains "X soll …. Y soll …" (train (2406, 2802))."""
     if not settings.QUOTES_CHAIN_HEARSAY:
         return False
-    last = _sent_of(ex, max(prev.start, prev.end - 1))
+    last = ex.v.end_sent(prev.start, prev.end)
     (la, lb), (fa, fb) = ex.v.sents[last], ex.v.sents[f.sent]
     return (_hearsay_only(ex, last) and ex.has_konj1(fa, fb)) or (
         _hearsay_only(ex, f.sent) and ex.has_konj1(la, lb)
@@ -91,7 +87,7 @@ def merge(ex: Extractor, found: list[Found]) -> list[Found]:
             and f.source is not None
             and (prev.kind in heads or prev.kind == CONTINUATION or _whole_indirect(ex, prev))
             and prev.end <= f.start
-            and _sent_of(ex, max(prev.start, prev.end - 1)) == f.sent - 1
+            and ex.v.end_sent(prev.start, prev.end) == f.sent - 1
             and _ends_sentence(ex, prev)
             and _starts_sentence(ex, f)
             and not any(prev.end <= a and b <= f.start for a, b in directs)
@@ -121,7 +117,7 @@ def extend(ex: Extractor, kept: list[Found], found: list[Found]) -> None:
     for f in kept:
         if f.kind != CONTINUATION or not _ends_sentence(ex, f):
             continue
-        s = _sent_of(ex, max(f.start, f.end - 1))
+        s = ex.v.end_sent(f.start, f.end)
         while s + 1 < len(ex.v.sents):
             a, b = ex.v.sents[s + 1]
             sa, sb = ex.v.sent_chars(s + 1)

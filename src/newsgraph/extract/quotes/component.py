@@ -51,7 +51,7 @@ class QuoteComponent:
             if f.source is None:
                 near = None
                 if recent is not None and f.speaker is not None:
-                    gap = v.toks[f.speaker.a].sent - v.toks[v.last_tok(recent.start, recent.end)].sent
+                    gap = v.toks[f.speaker.a].sent - v.end_sent(recent.start, recent.end)
                     near = recent.speaker_ref if 0 <= gap <= 1 else None
                 f.speaker_ref = res.ref(f.speaker, recent=near)
             if f.speaker_ref is not None and f.source is None:

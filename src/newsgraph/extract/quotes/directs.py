@@ -163,7 +163,7 @@ class Directs(ExtractorBase):
         best: Found | None = None
         for g in self.found:
             if g.end <= pos + 1 and (g.speaker is not None or g.speaker_chars is not None):
-                end_sent = self.toks[self.v.last_tok(g.start, g.end)].sent
+                end_sent = self.v.end_sent(g.start, g.end)
                 if s - end_sent <= DIRECT_CHAIN and (best is None or g.end > best.end):
                     best = g
         return best

@@ -202,7 +202,7 @@ def last_quotes(ex: Extractor) -> dict[int, Found | None]:
     """For each sentence, the quote found closest before it (it may end inside the sentence before)."""
     by_sent: dict[int, Found] = {}
     for f in ex.found:
-        end_sent = ex.toks[ex.v.last_tok(f.start, f.end)].sent
+        end_sent = ex.v.end_sent(f.start, f.end)
         cur = by_sent.get(end_sent)
         if cur is None or f.end > cur.end:
             by_sent[end_sent] = f
@@ -439,7 +439,7 @@ def sentence_quote(
     if own is not None:
         return Found(kind, ms, me, s, own, None, None, frame="sentence")
     if prev is not None and (prev.speaker is not None or prev.speaker_chars is not None):
-        d = s - (prev.last_sent if prev.last_sent >= 0 else toks[ex.v.last_tok(prev.start, prev.end)].sent)
+        d = s - (prev.last_sent if prev.last_sent >= 0 else ex.v.end_sent(prev.start, prev.end))
         if d <= settings.QUOTES_SENTENCE_CONTEXT:
             return Found.continuing(kind, ms, me, s, prev, prev.inherited_speaker(toks), "sentence")
     sp = ex.clause_subject(s, b - 1) if b - 1 > a else None

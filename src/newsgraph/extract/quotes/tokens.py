@@ -65,6 +65,10 @@ class View:
         """Index of the token holding the last character of the span [start, end)."""
         return self.tok_at(max(start, end - 1))
 
+    def end_sent(self, start: int, end: int) -> int:
+        """Index of the sentence holding the last character of the span [start, end)."""
+        return self.toks[self.last_tok(start, end)].sent
+
     def tok_at(self, char: int) -> int:
         """Index of the first token ending after ``char``."""
         lo, hi = 0, len(self.toks)
