@@ -18,6 +18,8 @@ RELATIVE_TAGS = ("PRELS", "PRELAT")  # a relative clause
 PREPOSITION_TAGS = ("APPR", "APPRART")  # a preposition (a relative pronoun after one: "…, nach denen …")
 SUBORDINATOR_TAGS = ("KOUS", "KOUI")  # a subordinate clause: "weil", "damit"; "um … zu"
 FINITE_TAGS = ("VVFIN", "VAFIN", "VMFIN")
+ARTICLE_TAG = "ART"  # an article ("die „Bild“-Zeitung", "laut NAME der Sprecher")
+NAME_TAG = "NE"  # a word of a proper name
 WH_TAGS = ("PWAV", "PWS", "PWAT")  # "warum", "wer", "welche": an indirect question
 CLOSING_TAGS = ("VVPP", "PTKVZ")  # a participle or a separable particle closes its clause
 # what follows "so" when it names a source ("so der Minister", "so Müller", "so heißt es in …")

@@ -14,13 +14,12 @@ from newsgraph import settings
 from newsgraph.extract.quotes import clauses, naming, speaker
 from newsgraph.extract.quotes.base import ExtractorBase
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import SUBORDINATOR_TAGS
+from newsgraph.extract.quotes.clauses import ARTICLE_TAG, SUBORDINATOR_TAGS
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, Cue, clause_end
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS
 
 KONJ_WINDOW = settings.QUOTES_KONJ_WINDOW
-ARTICLE_TAG = "ART"  # a source with a quoted name opens with an article ("die „Bild“-Zeitung")
 WIE_LEAD_TAGS = ("ADV", "KON")  # a connective before a sentence-initial "wie X mitteilte" ("Denn wie …")
 INFIX_ZU = "VVIZU"  # the tagger's tag of an infinitive with "zu" inside ("zurückzunehmen")
 NP_OPENING_TAGS = (

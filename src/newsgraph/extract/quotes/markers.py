@@ -13,15 +13,13 @@ from newsgraph import settings
 from newsgraph.extract.quotes import clauses, speaker
 from newsgraph.extract.quotes.base import ExtractorBase
 from newsgraph.extract.quotes.candidates import Found
-from newsgraph.extract.quotes.clauses import FINITE_TAGS, RELATIVE_TAGS
+from newsgraph.extract.quotes.clauses import ARTICLE_TAG, FINITE_TAGS, NAME_TAG, RELATIVE_TAGS
 from newsgraph.extract.quotes.cues import CLAUSE_STOP, clause_end
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.tokens import QUOTE_CHARS
 
 MAX_SOURCE = 10  # tokens back in which a noun phrase before "zufolge" may start
-NAME_TAG = "NE"  # the words of a proper name
-ARTICLE = "ART"  # "die [seiner Meinung nach] verbreiteten Illusionen": an article before the marker phrase …
-ATTRIBUTIVE = "ADJA"  # … and an attributive adjective after it: the marker qualifies that noun phrase
+ATTRIBUTIVE = "ADJA"  # "die [seiner Meinung nach] verbreiteten Illusionen": the marker qualifies that phrase
 PHRASE_STOP = (":", ";")  # that noun phrase ends at the finite verb or at one of these
 PAREN_DEPTH = {"(": 1, ")": -1}  # … outside parentheses ("der Federal Reserve (kurz: „Fed“)")
 
@@ -188,7 +186,7 @@ class Markers(ExtractorBase):
         e = j
         while e < sp.b and toks[e].tag == NAME_TAG:
             e += 1
-        if e == j or e >= sp.b or toks[e].tag != ARTICLE or toks[e].lower not in self.lex.det_nom:
+        if e == j or e >= sp.b or toks[e].tag != ARTICLE_TAG or toks[e].lower not in self.lex.det_nom:
             return sp
         return NP(j, e, "name", e - 1, (j, e))
 
@@ -298,7 +296,7 @@ class Markers(ExtractorBase):
         toks = self.toks
         if not settings.QUOTES_MARKER_ATTRIBUTIVE or st <= a or i + 1 >= b:
             return False
-        if toks[st - 1].tag != ARTICLE or toks[i + 1].tag != ATTRIBUTIVE:
+        if toks[st - 1].tag != ARTICLE_TAG or toks[i + 1].tag != ATTRIBUTIVE:
             return False
         e, depth = i + 1, 0
         while e < b:
