@@ -31,7 +31,7 @@ from newsgraph.extract.quotes.free_indirect import FreeIndirect
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.markers import Markers
 from newsgraph.extract.quotes.speaker_lexicon import load as speaker_words
-from newsgraph.extract.quotes.speaker_scoring import thing
+from newsgraph.extract.quotes.speaker_scoring import Scorer
 from newsgraph.extract.quotes.subjects import Subjects
 from newsgraph.extract.quotes.tokens import View
 
@@ -92,18 +92,18 @@ class Extractor(Frames, Subjects, Bounds, Markers, Directs, FreeIndirect):
             (f for f in self.found if f.kind != "direct"),
             key=lambda f: (rank.get(f.frame, 6), -(f.end - f.start)),
         )
-        if settings.QUOTES_MARKER_OVER_ANAPHOR:
+        if settings.QUOTES_MARKER_OVER_ANAPHOR and any(f.frame == ANAPHORIC_FRAME for f in others):
             # "…, laut dem Kevin misshandelt worden war. Dies belegen zahlreiche Knochenbrüche.": the
             # sentence a demonstrative points back to names its own source; the marker's quote stands
             # (unless the demonstrative's subject can speak: "Dies gab die britische Polizei bekannt")
             markers = [g for g in others if g.frame in MARKER_FRAMES]
-            words = speaker_words(self.lex.lang)
+            scorer = Scorer(self.v, self.lex, speaker_words(self.lex.lang), None)
             others = [
                 f
                 for f in others
                 if f.frame != ANAPHORIC_FRAME
                 or f.speaker is None
-                or not thing(self.toks, f.speaker, self.lex, words, {})
+                or not scorer.thing(f.speaker)
                 or not any(self.clash(f, g) for g in markers)
             ]
         kept: list[Found] = []

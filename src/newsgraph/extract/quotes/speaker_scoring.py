@@ -12,15 +12,15 @@ from dataclasses import dataclass
 
 from newsgraph import settings
 from newsgraph.extract.quotes import speaker
+from newsgraph.extract.quotes.clauses import NAME_TAG
 from newsgraph.extract.quotes.lexicon import Lexicon
 from newsgraph.extract.quotes.speaker import NP
 from newsgraph.extract.quotes.speaker_lexicon import SpeakerWords
-from newsgraph.extract.quotes.tokens import Tok, View
+from newsgraph.extract.quotes.tokens import View
 
 NOT, UNKNOWN, SURE = 0, 1, 2  # how sure a phrase can be a speaker
 PERSON_LIKE = frozenset({"pronoun", "name", "role", "source"})
 SPEAKING_TYPES = ("PER", "ORG")  # mention types that can speak
-PROPER_TAG = "NE"
 CLAUSE_PUNCT = frozenset({",", ":", ";", "(", ")", "–", "-"})
 
 
@@ -101,6 +101,26 @@ class Scorer:
         if named or toks[run[0]].tag == "NE" or any(x in self.mention_at for x in run):
             return SURE
         return UNKNOWN
+
+    def thing(self, np_: NP) -> bool:
+        """Is the phrase a plain thing that cannot speak ("Bomben", "Kilometer", "zahlreiche
+        Knochenbrüche")? A name or common noun phrase without a person or organisation mention, a
+        proper-noun tag, a role, source, person, document or speech noun. Stricter than ``level``,
+        which also lets unknown common nouns pass."""
+        if np_.kind not in ("name", "noun"):
+            return False
+        toks, lex, words = self.toks, self.lex, self.words
+        for x in range(np_.a, np_.b):
+            if self.mention_at.get(x) in SPEAKING_TYPES or toks[x].tag == NAME_TAG:
+                return False
+            if not toks[x].is_cap:
+                continue
+            w = toks[x].lower
+            if lex.noun_kind(toks[x].text) or lex.is_speech_noun(toks[x].text):
+                return False
+            if w.endswith(words.person_nouns) or w.endswith(words.document_nouns):
+                return False
+        return True
 
     def attached(self, np_: NP) -> bool:
         """Is the phrase a dependent of something before it, so not a subject? After a preposition
@@ -240,22 +260,3 @@ class Scorer:
             base += 0.5
         dist = abs(np_.a - anchor) if np_.a > anchor else abs(anchor - np_.b)
         return base - 0.02 * dist
-
-
-def thing(toks: list[Tok], np_: NP, lex: Lexicon, words: SpeakerWords, mention_at: dict[int, str]) -> bool:
-    """Is the phrase a plain thing that cannot speak ("Bomben", "Kilometer", "zahlreiche
-    Knochenbrüche")? A name or common noun phrase without a person or organisation mention, a
-    proper-noun tag, a role, source, person, document or speech noun."""
-    if np_.kind not in ("name", "noun"):
-        return False
-    for x in range(np_.a, np_.b):
-        if mention_at.get(x) in SPEAKING_TYPES or toks[x].tag == PROPER_TAG:
-            return False
-        if not toks[x].is_cap:
-            continue
-        w = toks[x].lower
-        if lex.noun_kind(toks[x].text) or lex.is_speech_noun(toks[x].text):
-            return False
-        if w.endswith(words.person_nouns) or w.endswith(words.document_nouns):
-            return False
-    return True
