@@ -42,14 +42,25 @@ def role_holder(
     wanted = rolewords.parse_role(role_text, lang)
     if wanted is None:
         return None
-    best: Mention | None = None
+    holders = role_holders(wanted, mentions, before, lang)
+    return holders[-1] if holders else None
+
+
+def role_holders(
+    wanted: rolewords.Role,
+    mentions: list[Mention],
+    before: int | None = None,
+    lang: str = settings.DEFAULT_LANGUAGE,
+) -> list[Mention]:
+    """The PER mentions starting before ``before`` whose role names the office ``wanted``, in text order."""
+    out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: x.start):
         if m.type != "PER" or not m.role or (before is not None and m.start >= before):
             continue
         have = rolewords.parse_role(m.role, lang)
         if have is not None and rolewords.same_office(wanted, have):
-            best = m
-    return best
+            out.append(m)
+    return out
 
 
 class RolesComponent:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract import roles
 from newsgraph.extract.events.lexicon import Lexicon
 from newsgraph.extract.events.triggers import Hit
 from newsgraph.model import Mention, Timex
@@ -157,12 +158,12 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
     free_in_clause = [
         p for p in in_sentence if roles[id(p)] is None and lo <= p.start < hi and p not in actors
     ]
+    before = [p for p in free_in_clause if p.start < hit.start]
     if hit.trigger.pos == "noun":
         after = [p for p in in_sentence if p.start == hit.end or (p.start == hit.end + 1 and roles[id(p)])]
         subject = [p for p in in_sentence if roles[id(p)] is None and p.start < hit.start]
         subject.sort(key=lambda p: (p.mention.form != "name" or p.mention.type == "LOC", p.start))
         owner = _owner_by_reference(doc, hit.start, lo, placed, lex, free_in_clause)
-        clause_before = [p for p in free_in_clause if p.start < hit.start]
         chosen = (
             owner
             or (
@@ -170,18 +171,13 @@ def build(doc: Doc, sent: Span, hit: Hit, placed: list[Placed], timexes: list[Ti
                 if after and roles[id(after[0])] not in lex.place_prepositions | lex.target_prepositions
                 else []
             )
-            or (
-                _conjuncts(doc, _phrases(doc, clause_before, lex)[0])
-                if hit.trigger.symmetric and clause_before
-                else []
-            )
+            or (_conjuncts(doc, _phrases(doc, before, lex)[0]) if hit.trigger.symmetric and before else [])
             or subject[:1]
         )
         actors = chosen + [a for a in actors if a not in chosen]
         if chosen and chosen[0] in free_in_clause and not hit.trigger.symmetric and not targets:
-            targets += _objects_before(doc, clause_before, chosen[0], lex)[:1]
+            targets += _objects_before(doc, before, chosen[0], lex)[:1]
     else:
-        before = [p for p in free_in_clause if p.start < hit.start]
         later = [p for p in free_in_clause if p.start > hit.start]
         if passive:
             antecedent = [p for p in in_sentence if p.end <= lo]
@@ -262,22 +258,18 @@ def _role_holder(doc: Doc, lo: int, i: int, placed: list[Placed]) -> list[Placed
         while a - 1 >= lo and doc[a - 1].tag_ == "ADJA":
             a -= 1
         wanted = rolewords.parse_role(doc[a : k + 1].text)
-        holders = _holders(wanted, k, placed) if wanted else []
+        holders = _holders(doc, wanted, k, placed) if wanted else []
         same_place = [p for p in holders if wanted and wanted.place and _place(p) == wanted.place]
         return (same_place or holders)[-1:]
     return []
 
 
-def _holders(wanted: rolewords.Role, before: int, placed: list[Placed]) -> list[Placed]:
-    """The persons mentioned before token ``before`` whose role names the office ``wanted``, in text order."""
-    out = []
-    for p in placed:
-        if p.end > before or p.mention.type != "PER" or not p.mention.role:
-            continue
-        have = rolewords.parse_role(p.mention.role)
-        if have is not None and rolewords.same_office(wanted, have):
-            out.append(p)
-    return out
+def _holders(doc: Doc, wanted: rolewords.Role, before: int, placed: list[Placed]) -> list[Placed]:
+    """The persons mentioned before token ``before`` whose role names the office ``wanted``, in text order
+    (``extract.roles.role_holders``)."""
+    by_mention = {id(p.mention): p for p in placed}
+    mentions = [p.mention for p in placed]
+    return [by_mention[id(m)] for m in roles.role_holders(wanted, mentions, doc[before].idx)]
 
 
 def _place(p: Placed) -> str | None:
@@ -292,7 +284,7 @@ def _role_partners(doc: Doc, sent: Span, placed: list[Placed]) -> list[Placed]:
             continue
         wanted = rolewords.parse_role(doc[k].lemma_ or doc[k].text)  # the singular: "Präsidenten"
         last: dict[str, Placed] = {}
-        for p in _holders(wanted, k, placed) if wanted else []:
+        for p in _holders(doc, wanted, k, placed) if wanted else []:
             last.pop(_surname(p.mention), None)
             last[_surname(p.mention)] = p
         if len(last) >= 2:
