@@ -27,14 +27,18 @@ def test_ingest_keeps_lowercase_credits(text: str, initials: list[str]) -> None:
     assert credit_initials(_doc("d", text).meta) == initials
 
 
+def _attributions(*docs: Document) -> list[tuple[str, list[str], dict]]:
+    return [(d.id, d.agencies, d.meta) for d in docs]
+
+
 def test_credit_named_elsewhere_is_an_agency() -> None:
     docs = [_doc("t", TRAILER), _doc("d", DATELINE), _doc("i", INITIALS)]
     assert docs[0].agencies == [] and docs[1].agencies == ["zpd"]
-    assert credited_agencies(docs) == [("t", "zpd")]
+    assert credited_agencies(_attributions(*docs)) == [("t", "zpd")]
 
 
 def test_alone_it_stays_initials() -> None:
-    assert credited_agencies([_doc("t", TRAILER), _doc("i", INITIALS)]) == []
+    assert credited_agencies(_attributions(_doc("t", TRAILER), _doc("i", INITIALS))) == []
 
 
 def test_step_is_idempotent(tmp_path) -> None:

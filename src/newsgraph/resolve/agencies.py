@@ -9,28 +9,29 @@ that document spells it. Nothing is removed, so running it again changes nothing
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
-
-from newsgraph.model import Document
 
 EVIDENCE_FIELD = "credit_initials"
 
 
-def credited_agencies(docs: list[Document]) -> list[tuple[str, str]]:
-    """``(document id, agency)`` for each credit that another document of ``docs`` names as an agency."""
+def credited_agencies(docs: Iterable[tuple[str, list[str], dict[str, Any]]]) -> list[tuple[str, str]]:
+    """``(document id, agency)`` for each credit that another document names as an agency; ``docs`` are
+    (id, agencies, meta) as ``store.reads.attributions`` gives them."""
+    docs = list(docs)
     listed_by: dict[str, set[str]] = {}  # casefolded agency → the documents that list it
     spelled: dict[str, str] = {}
-    for d in docs:
-        for agency in d.agencies:
-            listed_by.setdefault(agency.casefold(), set()).add(d.id)
+    for doc_id, agencies, _meta in docs:
+        for agency in agencies:
+            listed_by.setdefault(agency.casefold(), set()).add(doc_id)
             spelled.setdefault(agency.casefold(), agency)
     out: list[tuple[str, str]] = []
-    for d in docs:
-        have = {a.casefold() for a in d.agencies}
-        for item in credit_initials(d.meta):
+    for doc_id, agencies, meta in docs:
+        have = {a.casefold() for a in agencies}
+        for item in credit_initials(meta):
             key = item.casefold()
-            if key not in have and listed_by.get(key, set()) - {d.id}:
-                out.append((d.id, spelled[key]))
+            if key not in have and listed_by.get(key, set()) - {doc_id}:
+                out.append((doc_id, spelled[key]))
                 have.add(key)
     return out
 

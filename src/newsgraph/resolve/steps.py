@@ -24,7 +24,7 @@ def credit_agencies(conn: sqlite3.Connection) -> int:
     """A credit read as initials ("(zpd)") is an agency where another document names that agency."""
     from newsgraph.resolve.agencies import credited_agencies
 
-    return writes.add_agencies(conn, credited_agencies(list(reads.documents(conn))))
+    return writes.add_agencies(conn, credited_agencies(reads.attributions(conn)))
 
 
 def _entity_sets(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:

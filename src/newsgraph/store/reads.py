@@ -47,6 +47,12 @@ def documents(conn: sqlite3.Connection, ids: list[str] | None = None) -> Iterato
         yield _document(row)
 
 
+def attributions(conn: sqlite3.Connection) -> Iterator[tuple[str, list[str], dict]]:
+    """Every document's id, agencies and meta (its metadata evidence), without its text, by id."""
+    for row in conn.execute("SELECT id, agencies, meta FROM documents ORDER BY id"):
+        yield row["id"], loads(row["agencies"], []), loads(row["meta"], {})
+
+
 def unanalyzed(conn: sqlite3.Connection, pipeline: str | None = None) -> list[str]:
     """Ids of documents with no analysis (or one made by another pipeline, when given; a document with
     known names expects the pipeline's fingerprint followed by theirs)."""
