@@ -210,6 +210,7 @@ QUOTES_SPEECH_ACT_NEGATED = True  # a negated speech act ("wurden … nicht gena
 QUOTES_CHAIN_HEARSAY = True  # no chain joins a sentence with only hearsay "soll" and a Konjunktiv I sentence
 QUOTES_NESTED_MARKER = True  # a marker's message inside a longer message stays ("…, weil X laut Y …")
 QUOTES_OUTER_MARKER = True  # … and one around a message ("Laut X hat Y angekündigt, …"): X relays Y's words
+QUOTES_OTHER_SENSE = True  # an object word gives a verb another sense than speech ("forderte 92 Tote")
 QUOTES_STANCE_OBJECT = True  # a stance verb's nominal object ("bedauert den Vorfall") is no reported act
 QUOTES_FOLLOW_NEW_SOURCE = True  # a convention's new speaker for a quote passes on to its continuations
 QUOTES_MARKER_OVER_ANAPHOR = True  # dedupe: a marker quote beats a "Dies belegen X" one when X cannot speak

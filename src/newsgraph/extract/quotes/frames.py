@@ -169,6 +169,7 @@ class Frames(ExtractorBase):
                 "object" in frames
                 and sp is not None
                 and not (settings.QUOTES_STANCE_OBJECT and cue.sense.name in self.lex.stance)
+                and not (settings.QUOTES_OTHER_SENSE and self.other_sense(cue.sense.name, a, b))
                 and self.reported_act(a, b, v, sp)
             ):
                 ms, me = self.chars(a, b)
@@ -195,6 +196,12 @@ class Frames(ExtractorBase):
                 return False
             e = clause_end(toks, e + 1, b, self.masked)
         return False
+
+    def other_sense(self, verb: str, a: int, b: int) -> bool:
+        """Does the clause [a, b) hold an object word that gives ``verb`` a sense other than speech
+        ("Das Erdbeben forderte 92 Menschenleben"; ``[[other_sense]]`` in verbs.toml)?"""
+        words = self.lex.other_sense.get(verb)
+        return bool(words) and any(self.toks[x].lower in words for x in range(a, b))
 
     def wie_start(self, a: int, v: int) -> int:
         """The start of the clause of cue v, read over appositions when it opens with "wie" ("Wie

@@ -39,6 +39,8 @@ class Lexicon:
     lang: str
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)  # lowercased form -> senses
     stance: frozenset[str] = frozenset()  # verbs whose nominal object is an attitude, not words ([[stance]])
+    # verb -> object words giving it a sense other than speech ("forderte 92 Menschenleben"; [[other_sense]])
+    other_sense: dict[str, frozenset[str]] = field(default_factory=dict)
     particles: frozenset[str] = frozenset()
     prepositions_marker: dict[str, dict] = field(default_factory=dict)  # word -> entry
     so_words: frozenset[str] = frozenset()
@@ -133,6 +135,10 @@ def load(lang: str = "de") -> Lexicon:
     verb_data = load_toml(lang, f"{DIR}/verbs.toml")
     verbs = verb_data["verb"]
     lex.stance = frozenset(e["name"] for e in verb_data.get("stance", []))
+    lex.other_sense = {
+        e["name"]: frozenset(w.lower() for w in _words(e["objects"]))
+        for e in verb_data.get("other_sense", [])
+    }
     particles: set[str] = set()
     for entry in verbs:
         frames = frozenset(entry.get("frames", ()))

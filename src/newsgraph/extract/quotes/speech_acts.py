@@ -330,6 +330,8 @@ def find(ex: Extractor) -> list[Found]:
         need = needs(lex.lang).get(lemma)
         if need and not any(toks[j].lower in need for j in range(finite + 1, b if aux is None else v)):
             continue  # "Die Lichter gingen aus": not the speech sense of the verb
+        if settings.QUOTES_OTHER_SENSE and ex.other_sense(lemma, a, b):
+            continue  # "forderte 92 Menschenleben": the object gives the verb another sense
         if (finite == a or (m > a and finite != m)) or toks[b - 1].text == QUESTION:
             continue  # verb first or a question mark: a question or an imperative, no report
         if passive:  # "Von Unionspolitikern wurden die Äußerungen als geschmacklos bezeichnet"
