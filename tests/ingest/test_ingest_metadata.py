@@ -115,3 +115,14 @@ def test_conflict_recorded() -> None:
 )
 def test_language(text: str, code: str | None) -> None:
     assert detect_language(text) == code
+
+
+def test_repeated_citation_keeps_a_few_evidence_entries() -> None:
+    """One agency cited thousands of times: the decision stands, the stored evidence stays small."""
+    from newsgraph.ingest import attribution
+
+    text = "Laut der Nachrichtenagentur Sharq-Press wurde gestern viel gesagt.\n" * 2000
+    found = attribution.find_attribution(text)
+    assert found.agencies == ["Sharq-Press"]
+    assert len(found.evidence) == attribution.EVIDENCE_PER_VALUE
+    assert found.evidence[0].start == 0

@@ -13,6 +13,7 @@ from newsgraph.lang import load_toml
 
 WINDOW_BEFORE = 200  # characters before an agency's name that a cue may stand in ("sagte er am Montag der")
 WINDOW_AFTER = 120  # ... and after it ("TASS zufolge", "AFP/Reuters und dpa")
+EVIDENCE_PER_VALUE = 3  # stored evidence entries per (field, value); the decision reads them all
 ItemKind = Literal["agency", "generic", "initials", "outlet", "other"]
 
 
@@ -233,10 +234,24 @@ def _collect(evidence: list[Evidence]) -> Attribution:
     for e in unique:
         if e.field == "agencies" and e.value and e.value not in agencies:
             agencies.append(e.value)
-    sources = [e.value for e in unique if e.field == "source" and e.value]
+    sources = [e for e in unique if e.field == "source" and e.value]
     return Attribution(
-        source=sources[-1] if sources else None,  # the one nearest the end: the trailer
+        source=sources[-1].value if sources else None,  # the one nearest the end: the trailer
         agencies=agencies,
         unspecified=any(e.field == "agencies_unspecified" for e in unique),
-        evidence=unique,
+        evidence=_kept(unique, sources[-1] if sources else None),
     )
+
+
+def _kept(evidence: list[Evidence], trailer: Evidence | None) -> list[Evidence]:
+    """The evidence worth storing: the first ``EVIDENCE_PER_VALUE`` entries of each (field, value) and the
+    source that decided. A text that cites one agency 40,000 times keeps a handful of entries, not
+    megabytes of the same fact in ``meta["metadata_evidence"]``."""
+    count: dict[tuple[str, str | None], int] = {}
+    out: list[Evidence] = []
+    for e in evidence:
+        key = (e.field, e.value)
+        count[key] = count.get(key, 0) + 1
+        if count[key] <= EVIDENCE_PER_VALUE or e is trailer:
+            out.append(e)
+    return out
