@@ -235,11 +235,12 @@ def _collect(evidence: list[Evidence]) -> Attribution:
         if e.field == "agencies" and e.value and e.value not in agencies:
             agencies.append(e.value)
     sources = [e for e in unique if e.field == "source" and e.value]
+    trailer = sources[-1] if sources else None  # the one nearest the end decides the source
     return Attribution(
-        source=sources[-1].value if sources else None,  # the one nearest the end: the trailer
+        source=trailer.value if trailer is not None else None,
         agencies=agencies,
         unspecified=any(e.field == "agencies_unspecified" for e in unique),
-        evidence=_kept(unique, sources[-1] if sources else None),
+        evidence=_kept(unique, trailer),
     )
 
 
