@@ -10,6 +10,9 @@ L2 and epochs; folds by document), and each document is scored with the model th
 The screen keeps its shipped weights (its threshold is flat out of fold). ``--set`` overrides a
 setting (the value is a Python literal) to compare a change off and on; the examples come from the
 code as it is, so build them again (no ``--examples`` file) after a change that moves the rules.
+
+``serving`` and ``documents`` (models served per document while ``ng_quotes`` reads the cache) are
+shared with ``train_speaker.py``, which serves its rankers per fold the same way.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ import ast
 import pickle
 import sys
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -65,30 +71,44 @@ def fold_models(rows: list[dict], threshold: float) -> list[linear.LinearModel]:
     return models
 
 
-def score(cache: Path, models: list[linear.LinearModel]) -> dict[str, Any]:
-    """Quote scores over the cache, document d read with the model of fold d % FOLDS."""
+@contextmanager
+def serving(models: dict[str, Any]) -> Iterator[dict[str, int]]:
+    """Serve models by name while ``ng_quotes`` runs: one model, or a list of them (document d gets
+    the one of fold d % len). Yields the counter that ``documents`` sets to the current document."""
     shipped = linear.load
     current = {"doc": 0}
 
     def load(lang: str, name: str) -> linear.LinearModel | None:
-        if name == sentences.MODEL:
-            return models[current["doc"] % FOLDS]
-        return shipped(lang, name)
+        model = models.get(name)
+        if model is None:
+            return shipped(lang, name)
+        return model[current["doc"] % len(model)] if isinstance(model, list) else model
 
     linear.load = load  # type: ignore[assignment]
     try:
-        data = pickle.loads(cache.read_bytes())
-        nlp = pipeline.build(())
-        extensions.register()
-        comp = QuoteComponent()
-        tally = Tally()
-        for d, row in enumerate(data["rows"]):
-            current["doc"] = d
-            doc = comp(restore(nlp, row))
-            tally.add(sorted(doc._.quotes or [], key=lambda q: (q.start, q.end)), row["gold"])
-        return tally.scores()
+        yield current
     finally:
         linear.load = shipped  # type: ignore[assignment]
+
+
+def documents(cache: Path, current: dict[str, int]) -> Iterator[tuple[int, Doc, list[dict]]]:
+    """Run ``ng_quotes`` over the cache: (document index, doc, gold), one at a time, with
+    ``current`` (from ``serving``) set to the document being read."""
+    nlp = pipeline.build(())
+    extensions.register()
+    comp = QuoteComponent()
+    for d, row in enumerate(pickle.loads(cache.read_bytes())["rows"]):
+        current["doc"] = d
+        yield d, comp(restore(nlp, row)), row["gold"]
+
+
+def score(cache: Path, models: dict[str, Any]) -> dict[str, Any]:
+    """Quote scores over the cache with ``models`` served as ``serving`` does."""
+    tally = Tally()
+    with serving(models) as current:
+        for _d, doc, gold in documents(cache, current):
+            tally.add(sorted(doc._.quotes or [], key=lambda q: (q.start, q.end)), gold)
+    return tally.scores()
 
 
 def main() -> None:
@@ -110,7 +130,7 @@ def main() -> None:
             args.examples.write_bytes(pickle.dumps((rows, _base)))
     shipped = linear.load("de", sentences.MODEL)
     models = fold_models(rows, shipped.threshold if shipped is not None else 0.5)
-    for key, value in list(score(args.cache, models).items())[:2]:
+    for key, value in list(score(args.cache, {sentences.MODEL: models}).items())[:2]:
         print(key, value)
 
 

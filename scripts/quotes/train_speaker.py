@@ -30,8 +30,6 @@ import argparse
 import json
 import pickle
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,13 +38,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from tune import restore  # noqa: E402
+import oof  # noqa: E402
 
-from newsgraph.evaluate.quotes import Tally, match  # noqa: E402
+from newsgraph.evaluate.quotes import match  # noqa: E402
 from newsgraph.extract.quotes import linear, sentences, speaker_rank  # noqa: E402
-from newsgraph.extract.quotes.component import QuoteComponent  # noqa: E402
 from newsgraph.lang import ROOT  # noqa: E402
-from newsgraph.nlp import extensions, pipeline  # noqa: E402
 
 Group = tuple[int, list[list[str]], list[bool], int]  # document, candidate features, labels, rule's pick
 MIN_COUNT = 3  # a feature seen in fewer candidates is dropped
@@ -75,10 +71,10 @@ def groups(path: Path, sentence_models: list | None = None) -> list[Group]:
         return cands
 
     out: list[Group] = []
-    with _models(zero, sentence_models) as current:
+    with oof.serving(_served(zero, sentence_models)) as current:
         speaker_rank.candidates = record  # type: ignore[assignment]
         try:
-            for d, doc, gold in _documents(path, current):
+            for d, doc, gold in oof.documents(path, current):
                 del doc
                 pairs = dict(match([_Span(a, b) for a, b, *_ in seen], gold))
                 for i, (_a, _b, feats, spans, rule) in enumerate(seen):
@@ -99,39 +95,16 @@ class _Span:
     end: int
 
 
-@contextmanager
-def _models(ranker: Any, sentence_models: list | None) -> Iterator[dict[str, int]]:
-    """Serve ``ranker`` (one model, or one per fold) and the sentence classifiers per document."""
-    shipped = linear.load
-    current = {"doc": 0}
-
-    def load(lang: str, name: str) -> linear.LinearModel | None:
-        if name == speaker_rank.MODEL and ranker is not None:
-            return ranker[current["doc"] % len(ranker)] if isinstance(ranker, list) else ranker
-        if name == sentences.MODEL and sentence_models is not None:
-            return sentence_models[current["doc"] % len(sentence_models)]
-        return shipped(lang, name)
-
-    linear.load = load  # type: ignore[assignment]
-    try:
-        yield current
-    finally:
-        linear.load = shipped  # type: ignore[assignment]
-
-
-def _documents(path: Path, current: dict[str, int]) -> Iterator[tuple[int, Any, list[dict]]]:
-    """Run ``ng_quotes`` over the cache: (document index, doc, gold) one at a time."""
-    nlp = pipeline.build(())
-    extensions.register()
-    comp = QuoteComponent()
-    for d, row in enumerate(pickle.loads(path.read_bytes())["rows"]):
-        current["doc"] = d
-        yield d, comp(restore(nlp, row)), row["gold"]
+def _served(ranker: Any, sentence_models: list | None) -> dict[str, Any]:
+    """The models ``oof.serving`` hands out: the ranker(s), and the sentence classifiers when given."""
+    served: dict[str, Any] = {speaker_rank.MODEL: ranker}
+    if sentence_models is not None:
+        served[sentences.MODEL] = sentence_models
+    return served
 
 
 def sentence_folds(path: Path, folds: int) -> list[linear.LinearModel]:
     """The sentence classifier refitted per fold as ``oof.py`` does (document d left out of d % folds)."""
-    import oof
     import train
 
     if folds != oof.FOLDS:
@@ -165,11 +138,7 @@ def cross_fit(
         rules += acc["rules"] * acc["matched"]
         n += acc["matched"]
         rankers.append(model_of(fk, wk))
-    tally = Tally()
-    with _models(rankers, sentence_models) as current:
-        for _d, doc, gold in _documents(path, current):
-            tally.add(sorted(doc._.quotes or [], key=lambda q: (q.start, q.end)), gold)
-    scores = tally.scores()
+    scores = oof.score(path, _served(rankers, sentence_models))
     return {
         "matched": int(n),
         "rules": round(rules / max(n, 1), 4),
