@@ -236,10 +236,10 @@ def main() -> None:
             args.cache.write_bytes(pickle.dumps(tr))
     figures: dict[str, object] = {}
     if args.folds:
-        oof = cross_fit(args.train, tr, args.folds, args.l2, args.epochs, smodels)
+        held_out = cross_fit(args.train, tr, args.folds, args.l2, args.epochs, smodels)
         label = f"train_{args.folds}fold" + ("_oof_sentences" if smodels else "")
-        figures[label] = oof
-        print(label, oof)
+        figures[label] = held_out
+        print(label, held_out)
     feats, w = fit(tr, args.l2, args.epochs)
     figures["train_in_sample"] = {k: round(x, 4) for k, x in accuracy(tr, feats, w).items()}
     print("train in sample", figures["train_in_sample"])
