@@ -29,9 +29,8 @@ FINITE_TAGS = frozenset({"VVFIN", "VAFIN", "VMFIN"})
 # a finite verb, a preposition or an adverb between two names ends the first one's noun phrase
 PHRASE_BREAK_TAGS = FINITE_TAGS | {"APPR", "APPRART", "ADV"}
 COORDINATION = "KON"
-OPENING_BRACKETS = frozenset(
-    {"(", "["}
-)  # a name in brackets after another is its apposition: "Faymann (SPÖ)"
+# a name in brackets after another is its apposition: "Faymann (SPÖ)"
+OPENING_BRACKETS = frozenset({"(", "["})
 NOUN_TAGS = frozenset({"NE", "NN"})
 ROLE_DETERMINERS = frozenset({"ART", "ADJA"})  # "Der Minister", "Der russische Minister"
 PARTNER_DETERMINERS = frozenset({"PIAT", "PIDAT", "CARD"})  # "die beiden Minister", "die zwei Präsidenten"
